@@ -1,0 +1,36 @@
+// The host clock's measured offset from true time, as published by the clock monitor and
+// attached to every event (host.clock.*).
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "normalizer/time_types.h"
+
+namespace horolog {
+
+enum class ClockSource : std::uint8_t {
+  none,     // nothing measured yet
+  ntp,      // own NTP client, selection over servers
+  nts,      // own NTP client with NTS-authenticated servers
+  kernel,   // the kernel's own estimate (ntp_adjtime, read-only)
+  history,  // replay: offset timeline from archived loopstats/tracking logs
+};
+
+std::string_view to_string(ClockSource source) noexcept;
+
+struct ClockEstimate {
+  // True time minus host clock (NTP's theta): add it to a host-clock stamp to correct it.
+  Nanoseconds offset{0};
+  // Half-width of the interval that contains the true offset.
+  Nanoseconds error_bound{0};
+  SysNanos measured_at{};
+  ClockSource source = ClockSource::none;
+  bool synchronized = false;
+  std::uint16_t servers_used = 0;
+  std::uint16_t servers_rejected = 0;
+  // Frequency error of the host clock, parts per billion (for extrapolation between polls).
+  double drift_ppb = 0.0;
+};
+
+}  // namespace horolog

@@ -1,0 +1,28 @@
+// Format-specific options of an input (regex pattern, JSON keys, time formats), declared once
+// for decoding and for the reference. Formats that need none ignore them.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "config/option_types.h"
+
+namespace horolog {
+
+struct ParserOptions {
+  std::string pattern;                   // regex: RE2 pattern with named groups
+  std::string time_key;                  // regex/json: field holding the event time
+  std::vector<std::string> time_format;  // strptime-style formats, tried in order
+  std::string message_key;               // json: field holding the message
+
+  template <class V>
+  void describe(V& v) {
+    v("pattern", pattern, "format `regex`: RE2 pattern; named groups become fields");
+    v("time_key", time_key, "format `regex`/`json`: the field holding the event time");
+    v("time_format", time_format,
+      "strptime-style formats for time_key (%Y %m %d %H %M %S %f %z %Z %b ...), tried in order");
+    v("message_key", message_key, "format `json`: the field holding the message");
+  }
+};
+
+}  // namespace horolog
