@@ -1,0 +1,129 @@
+// FileSink: routing, rotation, commit with retry/backoff, acknowledgements.
+#include "sinks/file_sink.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <thread>
+
+namespace horolog {
+
+namespace {
+
+constexpr std::size_t kMaxOpenFiles = 32;
+
+std::string with_extension(std::string path, Compression compression) {
+  const std::string_view ext = compression == Compression::gzip   ? ".gz"
+                               : compression == Compression::zstd ? ".zst"
+                                                                  : "";
+  if (!ext.empty() && !std::string_view(path).ends_with(ext)) path += ext;
+  return path;
+}
+
+}  // namespace
+
+FileSink::FileSink(FileSinkOptions options, AckCallback ack, const std::atomic<bool>* stopping)
+    : options_(std::move(options)),
+      template_(options_.path),
+      ack_(std::move(ack)),
+      stopping_(stopping),
+      last_commit_(std::chrono::steady_clock::now()) {}
+
+FileSink::~FileSink() { flush(); }
+
+OutputFile& FileSink::file_for(const std::string& path) {
+  auto it = files_.find(path);
+  if (it != files_.end()) return *it->second;
+  if (files_.size() >= kMaxOpenFiles && touched_.empty()) {
+    files_.clear();  // late or out-of-order events spread over many files: start afresh
+  }
+  auto file = std::make_unique<OutputFile>(with_extension(path, options_.compression),
+                                           options_.compression);
+  if (std::find(paths_written_.begin(), paths_written_.end(), file->path()) == paths_written_.end()) {
+    paths_written_.push_back(file->path());
+  }
+  return *files_.emplace(path, std::move(file)).first->second;
+}
+
+void FileSink::rotate(OutputFile& file) {
+  file.close();
+  // Rotated files take the first free numeric suffix; the active name is always the template's.
+  for (unsigned n = 1;; ++n) {
+    const std::string target = file.path() + "." + std::to_string(n);
+    std::error_code ec;
+    if (std::filesystem::exists(target, ec)) continue;
+    std::filesystem::rename(file.path(), target, ec);
+    if (ec) spdlog::warn("file sink: cannot rotate {}: {}", file.path(), ec.message());
+    break;
+  }
+}
+
+void FileSink::write(const EncodedBatch& batch) {
+  const std::uint64_t max_size = options_.max_size.bytes;
+  for (std::size_t i = 0; i < batch.events->size; ++i) {
+    template_.render(batch.events->events[i], batch.format, path_scratch_);
+    OutputFile& file = file_for(path_scratch_);
+    if (file.open() == 0 && max_size > 0 && file.pending_size() == 0 &&
+        file.committed_size() >= max_size) {
+      rotate(file);
+    }
+    if (std::find(touched_.begin(), touched_.end(), &file) == touched_.end()) touched_.push_back(&file);
+    const std::string_view line = batch.line(i);
+    (void)file.append(line);
+    counters_.bytes += line.size();
+  }
+  counters_.events += batch.events->size;
+  unacked_.push_back(batch.ticket);
+
+  const bool due = options_.flush == FlushPolicy::batch ||
+                   std::chrono::steady_clock::now() - last_commit_ >= options_.flush_interval;
+  if (due) flush();
+}
+
+bool FileSink::commit_touched() {
+  auto backoff = std::chrono::milliseconds(100);
+  while (!touched_.empty()) {
+    OutputFile* file = touched_.back();
+    const int rc = file->commit(options_.fsync);
+    if (rc == 0) {
+      touched_.pop_back();
+      continue;
+    }
+    ++counters_.errors;
+    spdlog::error("file sink: cannot write {}: {} (retrying in {} ms)", file->path(),
+                  std::strerror(rc), backoff.count());
+    file->close();  // reopen on retry: the path may have been fixed or the disk freed
+    if (stopping_ != nullptr && stopping_->load()) return false;
+    std::this_thread::sleep_for(backoff);
+    backoff = std::min(backoff * 2, std::chrono::milliseconds(5000));
+  }
+  return true;
+}
+
+void FileSink::ack_pending(Delivery delivery) {
+  for (std::uint64_t ticket : unacked_) {
+    if (delivery == Delivery::delivered) ++counters_.batches_delivered;
+    if (ack_) ack_(ticket, delivery);
+  }
+  unacked_.clear();
+}
+
+void FileSink::flush() {
+  if (unacked_.empty() && touched_.empty()) return;
+  const bool ok = commit_touched();
+  last_commit_ = std::chrono::steady_clock::now();
+  if (!ok) {
+    for (OutputFile* file : touched_) file->rollback();
+    touched_.clear();
+  }
+  ack_pending(ok ? Delivery::delivered : Delivery::retry);
+}
+
+void FileSink::reopen() {
+  flush();
+  files_.clear();
+}
+
+}  // namespace horolog

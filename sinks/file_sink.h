@@ -1,0 +1,53 @@
+// The file sink: NDJSON lines routed by a path template, size-based rotation, optional gzip/zstd.
+// A batch is acknowledged only after it is written and flushed per the policy; write failures
+// (full disk, unwritable path) are retried with backoff while the pipeline waits.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "sinks/file_sink_options.h"
+#include "sinks/output_file.h"
+#include "sinks/path_template.h"
+#include "sinks/sink.h"
+
+namespace horolog {
+
+class FileSink final : public Sink {
+ public:
+  // `stopping` (may be null) ends retries at shutdown: unwritten batches are then acked `retry`.
+  FileSink(FileSinkOptions options, AckCallback ack, const std::atomic<bool>* stopping = nullptr);
+  ~FileSink() override;
+
+  void write(const EncodedBatch& batch) override;
+  void flush() override;
+  void reopen() override;
+  const SinkCounters& counters() const noexcept override { return counters_; }
+
+  // Every file this sink has written to, in the order first opened (for summaries).
+  const std::vector<std::string>& paths_written() const noexcept { return paths_written_; }
+
+ private:
+  OutputFile& file_for(const std::string& path);
+  void rotate(OutputFile& file);
+  bool commit_touched();  // false when stopped while still failing
+  void ack_pending(Delivery delivery);
+
+  FileSinkOptions options_;
+  PathTemplate template_;
+  AckCallback ack_;
+  const std::atomic<bool>* stopping_;
+  SinkCounters counters_;
+  std::unordered_map<std::string, std::unique_ptr<OutputFile>> files_;
+  std::vector<OutputFile*> touched_;       // files with an uncommitted batch
+  std::vector<std::uint64_t> unacked_;     // tickets written but not yet committed
+  std::vector<std::string> paths_written_;
+  std::string path_scratch_;
+  std::chrono::steady_clock::time_point last_commit_;
+};
+
+}  // namespace horolog

@@ -1,0 +1,109 @@
+// Template parsing and rendering. Host and input names are sanitised so an event can never steer
+// the path outside the configured folder (no '/', no "..").
+#include "sinks/path_template.h"
+
+#include <date/date.h>
+
+#include <stdexcept>
+
+namespace horolog {
+
+namespace {
+
+void append_padded(std::string& out, unsigned value, int width) {
+  char digits[8];
+  for (int i = width - 1; i >= 0; --i) {
+    digits[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+  out.append(digits, static_cast<std::size_t>(width));
+}
+
+void append_safe_name(std::string& out, std::string_view name) {
+  if (name.empty()) {
+    out += "unknown";
+    return;
+  }
+  for (char c : name) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '-' || c == '_' || c == '.';
+    out += ok ? c : '_';
+  }
+  if (name == "." || name == "..") out.back() = '_';
+}
+
+}  // namespace
+
+PathTemplate::PathTemplate(std::string_view text) : text_(text) {
+  std::string literal;
+  auto flush_literal = [&] {
+    if (!literal.empty()) pieces_.push_back({Part::literal, std::move(literal)});
+    literal.clear();
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '%' && i + 1 < text.size()) {
+      const char f = text[++i];
+      Part part;
+      switch (f) {
+        case 'Y': part = Part::year; break;
+        case 'm': part = Part::month; break;
+        case 'd': part = Part::day; break;
+        case 'H': part = Part::hour; break;
+        case 'M': part = Part::minute; break;
+        case 'S': part = Part::second; break;
+        case 'j': part = Part::day_of_year; break;
+        case '%': literal += '%'; continue;
+        default:
+          throw std::invalid_argument("unsupported field %" + std::string(1, f) +
+                                      " (use %Y %m %d %H %M %S %j %%)");
+      }
+      flush_literal();
+      pieces_.push_back({part, {}});
+    } else if (c == '{') {
+      const auto close = text.find('}', i);
+      if (close == std::string_view::npos) throw std::invalid_argument("unclosed '{'");
+      const auto name = text.substr(i + 1, close - i - 1);
+      Part part;
+      if (name == "input") part = Part::input;
+      else if (name == "host") part = Part::host;
+      else if (name == "format") part = Part::format;
+      else throw std::invalid_argument("unknown field {" + std::string(name) + "} (use {input} {host} {format})");
+      flush_literal();
+      pieces_.push_back({part, {}});
+      i = close;
+    } else {
+      literal += c;
+    }
+  }
+  flush_literal();
+}
+
+void PathTemplate::render(const Event& event, std::string_view format, std::string& out) const {
+  using namespace std::chrono;
+  out.clear();
+  const auto day = floor<days>(event.timestamp);
+  const date::year_month_day ymd{day};
+  const auto in_day = floor<seconds>(event.timestamp - day).count();
+  for (const Piece& piece : pieces_) {
+    switch (piece.part) {
+      case Part::literal: out += piece.literal; break;
+      case Part::year: append_padded(out, static_cast<unsigned>(static_cast<int>(ymd.year())), 4); break;
+      case Part::month: append_padded(out, static_cast<unsigned>(ymd.month()), 2); break;
+      case Part::day: append_padded(out, static_cast<unsigned>(ymd.day()), 2); break;
+      case Part::hour: append_padded(out, static_cast<unsigned>(in_day / 3600), 2); break;
+      case Part::minute: append_padded(out, static_cast<unsigned>(in_day / 60 % 60), 2); break;
+      case Part::second: append_padded(out, static_cast<unsigned>(in_day % 60), 2); break;
+      case Part::day_of_year: {
+        const auto jan1 = date::sys_days{ymd.year() / 1 / 1};
+        append_padded(out, static_cast<unsigned>((day - jan1).count() + 1), 3);
+        break;
+      }
+      case Part::input: append_safe_name(out, event.input_name); break;
+      case Part::host: append_safe_name(out, event.host); break;
+      case Part::format: append_safe_name(out, format); break;
+    }
+  }
+}
+
+}  // namespace horolog

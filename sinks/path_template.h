@@ -1,0 +1,33 @@
+// Output path templates: strftime-style fields from the event's UTC time plus {input}, {host},
+// {format}. Parsed once at start-up; rendering allocates nothing once the output string has grown.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "normalizer/event.h"
+
+namespace horolog {
+
+class PathTemplate {
+ public:
+  // Throws std::invalid_argument naming the unsupported field (config time only).
+  explicit PathTemplate(std::string_view text);
+
+  void render(const Event& event, std::string_view format, std::string& out) const;
+  const std::string& text() const noexcept { return text_; }
+
+ private:
+  enum class Part : unsigned char {
+    literal, year, month, day, hour, minute, second, day_of_year, input, host, format
+  };
+  struct Piece {
+    Part part;
+    std::string literal;
+  };
+  std::string text_;
+  std::vector<Piece> pieces_;
+};
+
+}  // namespace horolog

@@ -1,0 +1,62 @@
+// The sink interface: encoded batches in, acknowledgements out. A batch counts as delivered only
+// when the sink says so (file flushed per policy, Kafka delivery report): checkpoints follow acks.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+#include "normalizer/event.h"
+
+namespace horolog {
+
+// Outcome of a batch at a sink (tri-state, decided by the sink from the specific error).
+enum class Delivery : std::uint8_t {
+  delivered,  // durable per the sink's policy
+  retry,      // transient failure; the sink keeps retrying (the batch is not lost)
+  rejected,   // permanent failure for this batch; reported, routed per the sink's policy
+};
+
+std::string_view to_string(Delivery delivery) noexcept;
+
+// One batch as every sink receives it: the events (for routing by time, input, host, format)
+// and their NDJSON lines, one per event, in order.
+struct EncodedBatch {
+  std::uint64_t ticket = 0;            // identifies the batch in acknowledgements
+  const EventBatch* events = nullptr;
+  std::string_view format;             // format name of the batch's input
+  std::string_view ndjson;             // all lines, each ending in '\n'
+  std::vector<std::uint32_t> line_ends;  // end offset (after '\n') of each event's line
+
+  std::string_view line(std::size_t i) const noexcept {
+    const std::uint32_t begin = i == 0 ? 0 : line_ends[i - 1];
+    return ndjson.substr(begin, line_ends[i] - begin);
+  }
+};
+
+using AckCallback = std::function<void(std::uint64_t ticket, Delivery delivery)>;
+
+// Counters every sink exposes in the same shape.
+struct SinkCounters {
+  std::atomic<std::uint64_t> events{0};
+  std::atomic<std::uint64_t> bytes{0};
+  std::atomic<std::uint64_t> batches_delivered{0};
+  std::atomic<std::uint64_t> errors{0};
+};
+
+class Sink {
+ public:
+  virtual ~Sink() = default;
+  // Accepts a batch. May block while the sink cannot take more (backpressure). The ack for the
+  // ticket arrives through the callback, possibly later and from another thread.
+  virtual void write(const EncodedBatch& batch) = 0;
+  // Makes every accepted batch durable and acknowledged before returning (shutdown, --once).
+  virtual void flush() = 0;
+  // Reopens output files (SIGHUP after an external rotation). Default: nothing to reopen.
+  virtual void reopen() {}
+  virtual const SinkCounters& counters() const noexcept = 0;
+};
+
+}  // namespace horolog

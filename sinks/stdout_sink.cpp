@@ -1,0 +1,32 @@
+// Writes whole batches with write(2); a closed pipe is not an error worth a message.
+#include "sinks/stdout_sink.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+
+namespace horolog {
+
+StdoutSink::StdoutSink(AckCallback ack, std::atomic<bool>* closed, int fd)
+    : ack_(std::move(ack)), closed_(closed), fd_(fd) {}
+
+void StdoutSink::write(const EncodedBatch& batch) {
+  std::string_view rest = batch.ndjson;
+  while (!rest.empty()) {
+    const ssize_t n = ::write(fd_, rest.data(), rest.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      ++counters_.errors;
+      if (closed_ != nullptr) closed_->store(true);
+      if (ack_) ack_(batch.ticket, Delivery::rejected);
+      return;
+    }
+    rest.remove_prefix(static_cast<std::size_t>(n));
+  }
+  counters_.events += batch.events->size;
+  counters_.bytes += batch.ndjson.size();
+  ++counters_.batches_delivered;
+  if (ack_) ack_(batch.ticket, Delivery::delivered);
+}
+
+}  // namespace horolog
