@@ -1,0 +1,14 @@
+// Encode outside the sinks' lock so several inputs encode in parallel.
+#include "agent/batch_writer.h"
+
+namespace horolog {
+
+std::uint64_t BatchWriter::write(const EventBatch& batch, std::uint64_t bytes,
+                                 SinkSet::Completion done) {
+  stats_.count_batch(format_, batch, bytes);
+  encoder_.encode_batch(batch, context_, encoded_, storage_);
+  encoded_.format = format_;
+  return sinks_.write(encoded_, std::move(done));
+}
+
+}  // namespace horolog

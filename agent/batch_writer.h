@@ -1,0 +1,34 @@
+// The per-source end of the pipeline: encodes a parsed batch once and hands it to every sink.
+// One per reading thread (the encoder keeps scratch space); the SinkSet is shared.
+#pragma once
+
+#include <string>
+
+#include "agent/run_stats.h"
+#include "agent/sink_set.h"
+#include "sinks/ndjson_encoder.h"
+
+namespace horolog {
+
+class BatchWriter {
+ public:
+  BatchWriter(SinkSet& sinks, RunStats& stats, std::string format)
+      : sinks_(sinks), stats_(stats), format_(std::move(format)) {}
+
+  // The clock estimate to attach to the next batches (nullptr: none).
+  void set_clock(const ClockEstimate* clock) noexcept { context_.clock = clock; }
+
+  // Encodes and writes `batch`; `bytes` is how much input it covers (for the summary).
+  std::uint64_t write(const EventBatch& batch, std::uint64_t bytes, SinkSet::Completion done = {});
+
+ private:
+  SinkSet& sinks_;
+  RunStats& stats_;
+  std::string format_;
+  EncodeContext context_;
+  NdjsonEncoder encoder_;
+  std::string storage_;
+  EncodedBatch encoded_;
+};
+
+}  // namespace horolog

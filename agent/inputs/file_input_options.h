@@ -1,0 +1,34 @@
+// Options of the file input (`type: file`), declared once for decoding and for the reference.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "config/option_types.h"
+
+namespace horolog {
+
+enum class ReadFrom { beginning, end };
+
+struct FileInputOptions {
+  std::vector<std::string> paths;
+  std::vector<std::string> exclude;
+  ReadFrom read_from = ReadFrom::beginning;
+  config::ByteSize max_record_size{1u << 20};
+  config::Duration scan_interval = std::chrono::seconds(1);
+
+  template <class V>
+  void describe(V& v) {
+    v("paths", paths, "Files to read: paths or glob patterns; new matches are picked up while running");
+    v.check("paths", !paths.empty(), "at least one path is required");
+    v("exclude", exclude, "Glob patterns of files to skip (matched against the full path)");
+    v("read_from", read_from,
+      config::Choices<ReadFrom>{{{"beginning", ReadFrom::beginning}, {"end", ReadFrom::end}}},
+      "Where to start in a file seen for the first time");
+    v("max_record_size", max_record_size,
+      "Longer records are cut at this size and flagged `truncated`");
+    v("scan_interval", scan_interval, "How often to look for new, rotated or removed files");
+  }
+};
+
+}  // namespace horolog

@@ -1,0 +1,20 @@
+// `horolog parse`: parse files (or stdin) with one format and write NDJSON to stdout.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace horolog {
+
+struct ParseCommandOptions {
+  std::string format = "auto";
+  std::string timezone = "local";
+  std::string reference_time;  // RFC 3339; default: each file's mtime (now for stdin)
+  std::string host;            // default: this host's name
+  std::vector<std::string> paths;  // "-" or empty: stdin
+};
+
+// Returns the exit code: 0, 1 when an input could not be read, 2 for bad arguments.
+int parse_command(const ParseCommandOptions& options);
+
+}  // namespace horolog

@@ -1,0 +1,54 @@
+// Fans encoded batches out to every sink and tells the source when a batch is durable everywhere:
+// a ticket completes only when each sink acknowledged it `delivered` (the checkpoint rule).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+#include "sinks/sink.h"
+
+namespace horolog {
+
+class SinkSet {
+ public:
+  // Called once per ticket when every sink has answered; `delivered` is false when any sink
+  // rejected it or gave up at shutdown. May run on a sink's thread.
+  using Completion = std::function<void(std::uint64_t ticket, bool delivered)>;
+
+  SinkSet() = default;
+  SinkSet(const SinkSet&) = delete;
+  SinkSet& operator=(const SinkSet&) = delete;
+
+  // The callback every sink of this set must be built with.
+  AckCallback ack_callback();
+  void add(std::unique_ptr<Sink> sink);
+
+  // Writes to every sink in turn (sinks are not thread-safe; one writer at a time). Assigns and
+  // returns the batch's ticket; `done` is called when the batch is complete.
+  std::uint64_t write(EncodedBatch& batch, Completion done);
+  void flush();
+  void reopen();
+
+  const std::vector<std::unique_ptr<Sink>>& sinks() const noexcept { return sinks_; }
+  std::size_t in_flight() const;
+
+ private:
+  void on_ack(std::uint64_t ticket, Delivery delivery);
+
+  struct Pending {
+    std::size_t waiting = 0;
+    bool delivered = true;
+    Completion done;
+  };
+  std::vector<std::unique_ptr<Sink>> sinks_;
+  std::mutex write_mutex_;           // serialises writes to the sinks
+  mutable std::mutex pending_mutex_;  // guards pending_ (acks may come from sink threads)
+  std::unordered_map<std::uint64_t, Pending> pending_;
+  std::uint64_t next_ticket_ = 1;
+};
+
+}  // namespace horolog

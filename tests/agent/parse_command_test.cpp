@@ -1,0 +1,130 @@
+// `horolog parse` end to end: the real binary on real samples, every output line read back as JSON.
+#include <simdjson.h>
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "tests/support/process.h"
+#include "tests/support/test_paths.h"
+
+namespace horolog::test {
+namespace {
+
+using simdjson::dom::element;
+
+std::vector<std::string> parse_args(std::vector<std::string> extra) {
+  std::vector<std::string> args{horolog_binary().string(), "parse"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return args;
+}
+
+TEST(ParseCommand, PrintsOneValidJsonObjectPerLineOfTheLinuxSample) {
+  HOROLOG_SHARED_SAMPLE(sample, "syslog-3164/loghub_Linux_2k.log");
+  const auto result = run_process(parse_args({"--format", "rfc3164", "--timezone", "UTC", sample.string()}));
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const std::string input = read_file(sample);
+  const auto input_lines = split_lines(input);
+  const auto lines = split_lines(result.out);
+  ASSERT_EQ(lines.size(), input_lines.size());
+
+  simdjson::dom::parser parser;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    element doc;
+    ASSERT_EQ(parser.parse(std::string(lines[i])).get(doc), simdjson::SUCCESS) << lines[i];
+    std::string_view timestamp, host, process, message;
+    int64_t pid = 0;
+    ASSERT_EQ(doc["@timestamp"].get(timestamp), simdjson::SUCCESS) << lines[i];
+    // RFC 3339 UTC, no fraction (the source has none): 2026-06-14T15:16:01Z
+    EXPECT_EQ(timestamp.size(), 20u);
+    EXPECT_EQ(timestamp[10], 'T');
+    EXPECT_EQ(timestamp.back(), 'Z');
+    ASSERT_EQ(doc["host"]["name"].get(host), simdjson::SUCCESS);
+    EXPECT_EQ(host, "combo");
+    ASSERT_EQ(doc["message"].get(message), simdjson::SUCCESS);
+    // `combo sshd(pam_unix)[19939]: …` names process and pid; `combo syslogd 1.4.1: restart.`
+    // has no tag (a tag is one word ending in ':' or '[').
+    const std::string_view tag = input_lines[i].substr(22, input_lines[i].find(' ', 22) - 22);
+    if (tag.back() == ':' || tag.find('[') != std::string_view::npos) {
+      ASSERT_EQ(doc["process"]["name"].get(process), simdjson::SUCCESS) << lines[i];
+      EXPECT_EQ(tag.substr(0, process.size()), process);
+    }
+    if (tag.find('[') != std::string_view::npos) {
+      EXPECT_EQ(doc["process"]["pid"].get(pid), simdjson::SUCCESS) << lines[i];
+    }
+    // The time of day survives unchanged in UTC.
+    EXPECT_EQ(timestamp.substr(11, 8), input_lines[i].substr(7, 8));
+  }
+}
+
+TEST(ParseCommand, InfersTheYearAcrossNewYearInNewYork) {
+  TempDir dir;
+  write_file(dir / "newyear.log",
+             "Dec 31 23:59:58 h app: a\n"
+             "Dec 31 23:59:59 h app: b\n"
+             "Jan  1 00:00:00 h app: c\n"
+             "Jan  1 00:00:02 h app: d\n");
+  const auto result = run_process(parse_args({"--format", "rfc3164", "--timezone", "America/New_York",
+                                              "--reference-time", "2027-01-01T03:00:00Z",
+                                              (dir / "newyear.log").string()}));
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto lines = split_lines(result.out);
+  ASSERT_EQ(lines.size(), 4u);
+  const char* expected[] = {"2027-01-01T04:59:58Z", "2027-01-01T04:59:59Z", "2027-01-01T05:00:00Z",
+                            "2027-01-01T05:00:02Z"};
+  simdjson::dom::parser parser;
+  for (std::size_t i = 0; i < 4; ++i) {
+    element doc;
+    ASSERT_EQ(parser.parse(std::string(lines[i])).get(doc), simdjson::SUCCESS);
+    std::string_view timestamp, zone;
+    ASSERT_EQ(doc["@timestamp"].get(timestamp), simdjson::SUCCESS);
+    EXPECT_EQ(timestamp, expected[i]);
+    ASSERT_EQ(doc["event"]["timezone"].get(zone), simdjson::SUCCESS);
+    EXPECT_EQ(zone, "America/New_York");
+  }
+}
+
+TEST(ParseCommand, EmitsAMalformedLineRawAndFlagged) {
+  // A headerless line after a header line continues that message; with nothing before it, it is
+  // a line that did not parse.
+  const std::string input = "this is not syslog at all\nNov 26 12:00:01 web1 sshd[7]: ok\n";
+  const auto result = run_process(
+      parse_args({"--format", "rfc3164", "--timezone", "UTC", "--reference-time",
+                  "2026-11-30T00:00:00Z", "--host", "collector", "-"}),
+      input);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto lines = split_lines(result.out);
+  ASSERT_EQ(lines.size(), 2u);
+  simdjson::dom::parser parser;
+  element doc;
+  ASSERT_EQ(parser.parse(std::string(lines[0])).get(doc), simdjson::SUCCESS);
+  std::string_view message, flag, host;
+  ASSERT_EQ(doc["message"].get(message), simdjson::SUCCESS);
+  EXPECT_EQ(message, "this is not syslog at all");
+  ASSERT_EQ(doc["horolog"]["flags"].at(0).get(flag), simdjson::SUCCESS);
+  EXPECT_EQ(flag, "parse_error");
+  ASSERT_EQ(doc["host"]["name"].get(host), simdjson::SUCCESS);
+  EXPECT_EQ(host, "collector");
+}
+
+TEST(ParseCommand, RejectsUnknownFormatAndZoneWithExitCode2) {
+  auto result = run_process(parse_args({"--format", "nosuchformat", "-"}), "x\n");
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("nosuchformat"), std::string::npos);
+  result = run_process(parse_args({"--format", "rfc3164", "--timezone", "Mars/Olympus", "-"}), "x\n");
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("Mars/Olympus"), std::string::npos);
+}
+
+TEST(ParseCommand, ReportsAMissingFileAndStillParsesTheOthers) {
+  TempDir dir;
+  write_file(dir / "ok.log", "Nov 26 12:00:01 web1 sshd[7]: ok\n");
+  const auto result = run_process(parse_args(
+      {"--format", "rfc3164", (dir / "missing.log").string(), (dir / "ok.log").string()}));
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("missing.log"), std::string::npos);
+  EXPECT_EQ(split_lines(result.out).size(), 1u);
+}
+
+}  // namespace
+}  // namespace horolog::test

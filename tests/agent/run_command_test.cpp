@@ -1,0 +1,158 @@
+// `horolog run` end to end: the bundled default config, a config of the test's own, and follow
+// mode with lines appended while the agent runs and a clean SIGTERM shutdown.
+#include <simdjson.h>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "tests/support/process.h"
+#include "tests/support/test_paths.h"
+
+namespace horolog::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::size_t count_valid_json_lines(const fs::path& dir) {
+  simdjson::dom::parser parser;
+  std::size_t count = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    const std::string text = read_file(entry.path());
+    for (auto line : split_lines(text)) {
+      simdjson::dom::element doc;
+      EXPECT_EQ(parser.parse(std::string(line)).get(doc), simdjson::SUCCESS) << line;
+      ++count;
+    }
+  }
+  return count;
+}
+
+TEST(RunOnce, DefaultConfigTurnsTheBundledSamplesIntoNdjsonFiles) {
+  // The default config names paths relative to the repository root; run it in a copy of that
+  // layout so the test leaves the source tree untouched.
+  TempDir dir;
+  fs::create_directories(dir / "config");
+  fs::create_directories(dir / "tests/data");
+  fs::copy_file(source_path("config/horolog.yaml"), dir / "config/horolog.yaml");
+  fs::copy(source_path("tests/data/demo"), dir / "tests/data/demo", fs::copy_options::recursive);
+  std::size_t input_lines = 0;
+  for (const auto& entry : fs::directory_iterator(dir / "tests/data/demo")) {
+    if (entry.path().extension() == ".log") input_lines += split_lines(read_file(entry.path())).size();
+  }
+
+  const auto result = run_process(
+      {horolog_binary().string(), "run", "--config", "config/horolog.yaml", "--once"}, {}, {},
+      dir.path().string());
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  ASSERT_TRUE(fs::exists(dir / "out"));
+  EXPECT_EQ(count_valid_json_lines(dir / "out"), input_lines);
+  // The summary names the format, the totals and where the output went.
+  EXPECT_NE(result.out.find("rfc3164"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find(std::to_string(input_lines)), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("out/samples-"), std::string::npos) << result.out;
+}
+
+TEST(RunOnce, RoutesEventsToFilesByTheirOwnUtcDayAndKeepsUnparsedLines) {
+  TempDir dir;
+  fs::create_directories(dir / "logs");
+  write_file(dir / "logs/a.log",
+             "garbage line\n"
+             "Nov 26 2026 23:59:59 h app[1]: late\n"
+             "Nov 27 2026 00:00:00 h app[1]: next day\n");
+  write_file(dir / "horolog.yaml",
+             "data_dir: " + (dir / "var").string() + "\n"
+             "timezone: UTC\n"
+             "inputs:\n"
+             "  - name: app\n"
+             "    type: file\n"
+             "    paths: [\"" + (dir / "logs/*.log").string() + "\"]\n"
+             "    format: rfc3164\n"
+             "sinks:\n"
+             "  - name: out\n"
+             "    type: file\n"
+             "    path: " + (dir / "out/{input}-%Y-%m-%d.ndjson").string() + "\n");
+  const auto result = run_process(
+      {horolog_binary().string(), "run", "--config", (dir / "horolog.yaml").string(), "--once"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(split_lines(read_file(dir / "out/app-2026-11-26.ndjson")).size(), 1u);
+  EXPECT_EQ(split_lines(read_file(dir / "out/app-2026-11-27.ndjson")).size(), 1u);
+  // The garbage line has no time of its own: it is stamped with its read time, flagged, kept.
+  EXPECT_EQ(count_valid_json_lines(dir / "out"), 3u);
+  // Summary row: format, files, events, parse errors, truncated.
+  EXPECT_NE(result.out.find("rfc3164"), std::string::npos);
+  std::istringstream summary(result.out.substr(result.out.find("\nrfc3164") + 1));
+  std::string format;
+  int files = 0, events = 0, errors = 0, truncated = 0;
+  summary >> format >> files >> events >> errors >> truncated;
+  EXPECT_EQ(files, 1);
+  EXPECT_EQ(events, 3);
+  EXPECT_EQ(errors, 1);
+  EXPECT_EQ(truncated, 0);
+}
+
+TEST(RunOnce, BadConfigExitsWith2AndNamesTheProblem) {
+  TempDir dir;
+  write_file(dir / "bad.yaml", "inputs:\n  - name: x\n    type: file\n    pahts: [\"/tmp/x\"]\n");
+  const auto result =
+      run_process({horolog_binary().string(), "run", "--config", (dir / "bad.yaml").string()});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("pahts"), std::string::npos) << result.err;
+}
+
+TEST(RunFollow, ShipsLinesAppendedWhileRunningAndStopsCleanlyOnSigterm) {
+  TempDir dir;
+  fs::create_directories(dir / "logs");
+  const fs::path log = dir / "logs/live.log";
+  write_file(log, "Nov 26 12:00:00 h app[1]: first\n");
+  write_file(dir / "horolog.yaml",
+             "data_dir: " + (dir / "var").string() + "\n"
+             "timezone: UTC\n"
+             "inputs:\n"
+             "  - name: live\n"
+             "    type: file\n"
+             "    paths: [\"" + log.string() + "\"]\n"
+             "    format: rfc3164\n"
+             "    scan_interval: 100ms\n"
+             "sinks:\n"
+             "  - name: out\n"
+             "    type: file\n"
+             "    path: " + (dir / "out/live.ndjson").string() + "\n");
+  BackgroundProcess agent(
+      {horolog_binary().string(), "run", "--config", (dir / "horolog.yaml").string()},
+      (dir / "stdout").string(), (dir / "stderr").string());
+
+  auto lines_out = [&] {
+    std::error_code ec;
+    if (!fs::exists(dir / "out/live.ndjson", ec)) return std::size_t{0};
+    return split_lines(read_file(dir / "out/live.ndjson")).size();
+  };
+  auto wait_for = [&](std::size_t n) {
+    for (int i = 0; i < 500 && lines_out() < n; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return lines_out();
+  };
+  ASSERT_EQ(wait_for(1), 1u) << read_file(dir / "stderr");
+  {
+    std::ofstream append(log, std::ios::app);
+    append << "Nov 26 12:00:01 h app[1]: second\nNov 26 12:00:02 h app[1]: third\n";
+  }
+  EXPECT_EQ(wait_for(3), 3u) << read_file(dir / "stderr");
+  // A line still being written (no newline yet) is not shipped half.
+  {
+    std::ofstream append(log, std::ios::app);
+    append << "Nov 26 12:00:03 h app[1]: fou";
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  EXPECT_EQ(lines_out(), 3u);
+  EXPECT_EQ(agent.stop(SIGTERM), 0) << read_file(dir / "stderr");
+}
+
+}  // namespace
+}  // namespace horolog::test
