@@ -6,14 +6,33 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cerrno>
 #include <cstdlib>
 #include <stdexcept>
 
 namespace horolog::test {
 
+namespace {
+
+[[noreturn]] void exec_child(const std::vector<std::string>& argv, const std::string& cwd) {
+  if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(126);
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  execvp(args[0], args.data());
+  _exit(127);
+}
+
+int decode_status(int status) {
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+}
+
+}  // namespace
+
 ProcessResult run_process(const std::vector<std::string>& argv, std::string_view input,
-                          const std::vector<std::string>& extra_env) {
+                          const std::vector<std::string>& extra_env, const std::string& cwd) {
+  signal(SIGPIPE, SIG_IGN);  // a child that exits early must not kill the test with our write
   int in_pipe[2], out_pipe[2], err_pipe[2];
   if (pipe2(in_pipe, O_CLOEXEC) != 0 || pipe2(out_pipe, O_CLOEXEC) != 0 ||
       pipe2(err_pipe, O_CLOEXEC) != 0) {
@@ -26,11 +45,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, std::string_view
     dup2(out_pipe[1], 1);
     dup2(err_pipe[1], 2);
     for (const auto& assignment : extra_env) putenv(const_cast<char*>(assignment.c_str()));
-    std::vector<char*> args;
-    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    execvp(args[0], args.data());
-    _exit(127);
+    exec_child(argv, cwd);
   }
   close(in_pipe[0]);
   close(out_pipe[1]);
@@ -82,8 +97,50 @@ ProcessResult run_process(const std::vector<std::string>& argv, std::string_view
   close(err_pipe[0]);
   int status = 0;
   waitpid(pid, &status, 0);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+  result.exit_code = decode_status(status);
   return result;
+}
+
+BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv,
+                                     const std::string& stdout_path,
+                                     const std::string& stderr_path, const std::string& cwd) {
+  pid_ = fork();
+  if (pid_ < 0) throw std::runtime_error("fork failed");
+  if (pid_ == 0) {
+    const int out = ::open(stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int err = ::open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int in = ::open("/dev/null", O_RDONLY);
+    dup2(in, 0);
+    dup2(out, 1);
+    dup2(err, 2);
+    exec_child(argv, cwd);
+  }
+}
+
+BackgroundProcess::~BackgroundProcess() {
+  if (pid_ > 0) stop(SIGKILL);
+}
+
+int BackgroundProcess::stop(int signal) {
+  if (pid_ <= 0) return -1;
+  kill(pid_, signal);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+  return decode_status(status);
+}
+
+bool BackgroundProcess::wait_exit(int timeout_ms, int& exit_code) {
+  for (int waited = 0; pid_ > 0 && waited <= timeout_ms; waited += 10) {
+    int status = 0;
+    if (waitpid(pid_, &status, WNOHANG) == pid_) {
+      exit_code = decode_status(status);
+      pid_ = -1;
+      return true;
+    }
+    usleep(10'000);
+  }
+  return false;
 }
 
 std::vector<std::string_view> split_lines(std::string_view text) {
