@@ -1,0 +1,361 @@
+// NdjsonEncoder: the design's output schema field by field, time precision, flags, the clock
+// estimate, and real log lines; every line is parsed back with simdjson.
+#include "sinks/ndjson_encoder.h"
+
+#include <gtest/gtest.h>
+#include <simdjson.h>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "tests/sinks_encoder/json_line_check.h"
+#include "tests/support/process.h"
+#include "tests/support/test_paths.h"
+
+namespace horolog {
+namespace {
+
+using namespace std::chrono;
+
+SysNanos at(int y, unsigned m, unsigned d, hours h, minutes min, seconds s, nanoseconds ns = {}) {
+  return SysNanos{sys_days{year{y} / month{m} / day{d}}} + h + min + s + ns;
+}
+
+// The event of the design's output schema example.
+Event design_example_event() {
+  Event event;
+  event.timestamp = at(2026, 11, 26, 11h, 0min, 1s);
+  event.precision_digits = 0;
+  event.time_original = "Nov 26 12:00:01";
+  event.time_zone = "Europe/Berlin";
+  event.time_flags.set(TimeFlag::year_inferred);
+  event.time_flags.set(TimeFlag::zone_assumed);
+  event.stamped_by_host_clock = true;
+  event.created = at(2026, 11, 26, 11h, 0min, 1s, 734'912'000ns);
+  event.host = "web1";
+  event.app = "sshd";
+  event.pid = 1234;
+  event.facility = 4;
+  event.severity = 6;
+  event.message = "Accepted publickey for alice from 10.0.0.5 port 51234 ssh2";
+  event.dataset = "syslog.rfc3164";
+  event.source_path = "/var/log/syslog";
+  event.input_name = "system";
+  event.offset = 12345;
+  return event;
+}
+
+ClockEstimate ntp_estimate() {
+  ClockEstimate clock;
+  clock.offset = -312us;
+  clock.error_bound = 150us;
+  clock.measured_at = at(2026, 11, 26, 10h, 59min, 12s, 113'000ns);
+  clock.source = ClockSource::ntp;
+  clock.synchronized = true;
+  clock.servers_used = 3;
+  clock.servers_rejected = 1;
+  return clock;
+}
+
+class Encoder : public ::testing::Test {
+ protected:
+  // Encodes one event, checks the line, and keeps it parsed in root_.
+  std::string encode(const Event& event, const ClockEstimate* clock = nullptr) {
+    std::string line;
+    encoder_.encode(event, EncodeContext{clock}, line);
+    EXPECT_TRUE(test::parse_json_line(parser_, line, root_));
+    return line;
+  }
+
+  NdjsonEncoder encoder_;
+  simdjson::dom::parser parser_;
+  simdjson::dom::element root_;
+};
+
+TEST_F(Encoder, WritesDesignExampleAsGoldenLine) {
+  const ClockEstimate clock = ntp_estimate();
+  EXPECT_EQ(
+      encode(design_example_event(), &clock),
+      R"({"@timestamp":"2026-11-26T11:00:01Z",)"
+      R"("event":{"created":"2026-11-26T11:00:01.734912Z","dataset":"syslog.rfc3164",)"
+      R"("timezone":"Europe/Berlin"},)"
+      R"("horolog":{"input":"system","time":{"corrected":"2026-11-26T11:00:00.999688Z",)"
+      R"("flags":["year_inferred","zone_assumed"],"original":"Nov 26 12:00:01"}},)"
+      R"("host":{"clock":{"error_ms":0.150,"measured_at":"2026-11-26T10:59:12.000113Z",)"
+      R"("offset_ms":-0.312,"servers_rejected":1,"servers_used":3,"source":"ntp",)"
+      R"("synchronized":true},"name":"web1"},)"
+      R"("log":{"file":{"path":"/var/log/syslog"},"offset":12345,)"
+      R"("syslog":{"facility":{"code":4,"name":"auth"},"severity":{"code":6,"name":"info"}}},)"
+      R"("message":"Accepted publickey for alice from 10.0.0.5 port 51234 ssh2",)"
+      R"("process":{"name":"sshd","pid":1234}})"
+      "\n");
+  EXPECT_EQ(test::string_at(root_, "/host/clock/source"), "ntp");
+  double offset_ms = 0;
+  ASSERT_EQ(root_.at_pointer("/host/clock/offset_ms").get(offset_ms), simdjson::SUCCESS);
+  EXPECT_DOUBLE_EQ(offset_ms, -0.312);
+}
+
+TEST_F(Encoder, LeavesOutAbsentFields) {
+  EXPECT_EQ(
+      encode(Event{}),
+      R"({"@timestamp":"1970-01-01T00:00:00Z","event":{"created":"1970-01-01T00:00:00.000000Z"},)"
+      R"("log":{"offset":0},"message":""})"
+      "\n");
+}
+
+struct PrecisionCase {
+  SysNanos time;
+  unsigned digits;
+  std::string_view text;
+};
+
+class EncoderPrecision : public Encoder, public ::testing::WithParamInterface<PrecisionCase> {};
+
+TEST_P(EncoderPrecision, WritesTimestampWithExactlyTheSourceDigits) {
+  Event event;
+  event.timestamp = GetParam().time;
+  event.precision_digits = static_cast<std::uint8_t>(GetParam().digits);
+  encode(event);
+  EXPECT_EQ(test::string_at(root_, "/@timestamp"), GetParam().text);
+}
+
+const SysNanos kFraction = at(2026, 11, 26, 11h, 0min, 1s, 123'456'789ns);
+
+INSTANTIATE_TEST_SUITE_P(
+    Digits, EncoderPrecision,
+    ::testing::Values(PrecisionCase{kFraction, 0, "2026-11-26T11:00:01Z"},
+                      PrecisionCase{kFraction, 3, "2026-11-26T11:00:01.123Z"},
+                      PrecisionCase{kFraction, 6, "2026-11-26T11:00:01.123456Z"},
+                      PrecisionCase{kFraction, 7, "2026-11-26T11:00:01.1234567Z"},
+                      PrecisionCase{kFraction, 9, "2026-11-26T11:00:01.123456789Z"},
+                      PrecisionCase{at(2026, 11, 26, 0h, 0min, 0s), 3,
+                                    "2026-11-26T00:00:00.000Z"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    BeforeEpochAndRangeEnds, EncoderPrecision,
+    ::testing::Values(PrecisionCase{SysNanos{-1ns}, 9, "1969-12-31T23:59:59.999999999Z"},
+                      PrecisionCase{SysNanos{-500ms}, 3, "1969-12-31T23:59:59.500Z"},
+                      PrecisionCase{SysNanos{-500ms}, 0, "1969-12-31T23:59:59Z"},
+                      PrecisionCase{at(1700, 1, 1, 0h, 0min, 0s), 7,
+                                    "1700-01-01T00:00:00.0000000Z"},
+                      PrecisionCase{at(1900, 3, 1, 12h, 30min, 15s, 123'456'700ns), 7,
+                                    "1900-03-01T12:30:15.1234567Z"},
+                      PrecisionCase{SysNanos::min() + 24h, 9, "1677-09-22T00:12:43.145224192Z"},
+                      PrecisionCase{SysNanos::max(), 9, "2262-04-11T23:47:16.854775807Z"}));
+
+TEST_F(Encoder, WritesTimeFlagsInBitOrder) {
+  Event event;
+  for (std::uint16_t bit = 0; bit < std::size(kTimeFlagNames); ++bit) {
+    event.time_flags.set(static_cast<TimeFlag>(1u << bit));
+  }
+  const std::string line = encode(event);
+  EXPECT_NE(line.find(R"("flags":["year_inferred","zone_assumed","dst_gap","dst_fold",)"
+                      R"("leap_second","future","no_timestamp"])"),
+            std::string::npos)
+      << line;
+}
+
+TEST_F(Encoder, WritesOnlyTheTimeFlagsThatAreSet) {
+  Event event;
+  event.time_flags.set(TimeFlag::dst_fold);
+  event.time_flags.set(TimeFlag::leap_second);
+  const std::string line = encode(event);
+  EXPECT_NE(line.find(R"("flags":["dst_fold","leap_second"])"), std::string::npos) << line;
+  encode(Event{});
+  EXPECT_FALSE(test::has_member(root_, "/horolog"));
+}
+
+TEST_F(Encoder, MarksParseErrorsWithFlagAndReason) {
+  Event event;
+  event.message = "<garbage";
+  event.error = "no timestamp";
+  event.set(EventFlag::parse_error);
+  event.set(EventFlag::truncated);
+  const std::string line = encode(event);
+  EXPECT_NE(line.find(R"("flags":["parse_error","truncated"])"), std::string::npos) << line;
+  EXPECT_EQ(test::string_at(root_, "/horolog/error"), "no timestamp");
+  EXPECT_EQ(test::string_at(root_, "/message"), "<garbage");
+}
+
+TEST_F(Encoder, WritesErrorOnlyForParseErrors) {
+  Event event;
+  event.error = "stale reason";
+  event.set(EventFlag::truncated);
+  const std::string line = encode(event);
+  EXPECT_NE(line.find(R"("horolog":{"flags":["truncated"]})"), std::string::npos) << line;
+}
+
+struct CorrectionCase {
+  std::string_view name;
+  bool stamped_by_host_clock;
+  bool with_clock;
+  ClockSource source;
+  bool corrected;
+};
+
+class EncoderCorrection : public Encoder, public ::testing::WithParamInterface<CorrectionCase> {};
+
+TEST_P(EncoderCorrection, CorrectsOnlyHostStampedEventsWithAnEstimate) {
+  Event event = design_example_event();
+  event.stamped_by_host_clock = GetParam().stamped_by_host_clock;
+  ClockEstimate clock = ntp_estimate();
+  clock.source = GetParam().source;
+  encode(event, GetParam().with_clock ? &clock : nullptr);
+  EXPECT_EQ(test::has_member(root_, "/horolog/time/corrected"), GetParam().corrected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, EncoderCorrection,
+    ::testing::Values(
+        CorrectionCase{"host_stamped_ntp", true, true, ClockSource::ntp, true},
+        CorrectionCase{"host_stamped_kernel", true, true, ClockSource::kernel, true},
+        CorrectionCase{"host_stamped_history", true, true, ClockSource::history, true},
+        CorrectionCase{"host_stamped_no_source", true, true, ClockSource::none, false},
+        CorrectionCase{"host_stamped_no_clock", true, false, ClockSource::ntp, false},
+        CorrectionCase{"foreign_stamp", false, true, ClockSource::ntp, false}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST_F(Encoder, CorrectedTimeKeepsNanosecondsOfNanosecondSources) {
+  Event event;
+  event.timestamp = at(2026, 1, 1, 0h, 0min, 0s, 5ns);
+  event.precision_digits = 9;
+  event.stamped_by_host_clock = true;
+  ClockEstimate clock = ntp_estimate();
+  clock.offset = -7ns;
+  encode(event, &clock);
+  EXPECT_EQ(test::string_at(root_, "/horolog/time/corrected"), "2025-12-31T23:59:59.999999998Z");
+}
+
+TEST_F(Encoder, WritesOnlySourceAndStateForAnUnmeasuredClock) {
+  ClockEstimate clock;
+  encode(Event{}, &clock);
+  EXPECT_EQ(test::string_at(root_, "/host/clock/source"), "none");
+  bool synchronized = true;
+  ASSERT_EQ(root_.at_pointer("/host/clock/synchronized").get(synchronized), simdjson::SUCCESS);
+  EXPECT_FALSE(synchronized);
+  EXPECT_FALSE(test::has_member(root_, "/host/clock/offset_ms"));
+  EXPECT_FALSE(test::has_member(root_, "/host/clock/measured_at"));
+}
+
+constexpr std::string_view kFacilities[] = {
+    "kern",   "user",   "mail",     "daemon", "auth",   "syslog",   "lpr",     "news",
+    "uucp",   "cron",   "authpriv", "ftp",    "ntp",    "security", "console", "solaris-cron",
+    "local0", "local1", "local2",   "local3", "local4", "local5",   "local6",  "local7"};
+constexpr std::string_view kSeverities[] = {"emerg",   "alert",  "crit", "err",
+                                            "warning", "notice", "info", "debug"};
+
+class EncoderFacility : public Encoder, public ::testing::WithParamInterface<int> {};
+
+TEST_P(EncoderFacility, NamesEachFacilityAndSeverityAsEcs) {
+  Event event;
+  event.facility = static_cast<std::int16_t>(GetParam());
+  event.severity = static_cast<std::int16_t>(GetParam() % 8);
+  encode(event);
+  EXPECT_EQ(test::string_at(root_, "/log/syslog/facility/name"), kFacilities[GetParam()]);
+  EXPECT_EQ(test::string_at(root_, "/log/syslog/severity/name"), kSeverities[GetParam() % 8]);
+  std::int64_t code = -1;
+  ASSERT_EQ(root_.at_pointer("/log/syslog/facility/code").get(code), simdjson::SUCCESS);
+  EXPECT_EQ(code, GetParam());
+}
+
+INSTANTIATE_TEST_SUITE_P(AllCodes, EncoderFacility, ::testing::Range(0, 24));
+
+TEST_F(Encoder, WritesCodeWithoutNameOutsideTheTables) {
+  Event event;
+  event.facility = 24;
+  event.severity = 8;
+  EXPECT_NE(encode(event).find(R"("syslog":{"facility":{"code":24},"severity":{"code":8}})"),
+            std::string::npos);
+}
+
+TEST_F(Encoder, NestsExtrasBesideFixedFields) {
+  Event event = design_example_event();
+  event.add("host.ip", FieldValue::string("10.0.0.5"));
+  event.add("ntp.offset_s", FieldValue::float64(-0.000312));
+  event.add("winlog.event_id", FieldValue::uint64(4624));
+  event.add("winlog.event_data", FieldValue::json(R"({"LogonType":"3"})"));
+  event.add("message", FieldValue::string("shadow"));
+  event.add("process.pid.extra", FieldValue::boolean(false));
+  encode(event);
+  EXPECT_EQ(test::string_at(root_, "/host/ip"), "10.0.0.5");
+  EXPECT_EQ(test::string_at(root_, "/host/name"), "web1");
+  EXPECT_EQ(test::string_at(root_, "/winlog/event_data/LogonType"), "3");
+  EXPECT_EQ(test::string_at(root_, "/message"), design_example_event().message);
+  EXPECT_EQ(test::string_at(root_, "/message_2"), "shadow");
+  double offset_s = 0;
+  ASSERT_EQ(root_.at_pointer("/ntp/offset_s").get(offset_s), simdjson::SUCCESS);
+  EXPECT_EQ(offset_s, -0.000312);
+  std::int64_t pid = 0;
+  ASSERT_EQ(root_.at_pointer("/process/pid").get(pid), simdjson::SUCCESS);
+  EXPECT_EQ(pid, 1234);
+  bool extra = true;
+  ASSERT_EQ(root_.at_pointer("/process/pid_2/extra").get(extra), simdjson::SUCCESS);
+  EXPECT_FALSE(extra);
+}
+
+TEST_F(Encoder, EncodesBatchAsTheSameLinesWithTheirEnds) {
+  EventBatch batch;
+  for (int i = 0; i < 3; ++i) {
+    Event& event = batch.next_event();
+    event = design_example_event();
+    event.offset = static_cast<std::uint64_t>(i) * 100;
+  }
+  EncodedBatch encoded;
+  std::string storage = "left over from the previous batch\n";
+  const ClockEstimate clock = ntp_estimate();
+  encoder_.encode_batch(batch, EncodeContext{&clock}, encoded, storage);
+  ASSERT_EQ(encoded.line_ends.size(), 3u);
+  EXPECT_EQ(encoded.events, &batch);
+  EXPECT_EQ(encoded.ndjson.size(), encoded.line_ends.back());
+  for (std::size_t i = 0; i < 3; ++i) {
+    std::string alone;
+    encoder_.encode(batch.events[i], EncodeContext{&clock}, alone);
+    EXPECT_EQ(encoded.line(i), alone);
+    EXPECT_TRUE(test::parse_json_line(parser_, encoded.line(i), root_));
+  }
+}
+
+// Each line of a real log becomes a message and must come back byte for byte (or, for a
+// line with ill-formed UTF-8, repaired).
+void expect_lines_round_trip(const std::string& content) {
+  NdjsonEncoder encoder;
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  std::size_t lines = 0;
+  for (const std::string_view text : test::split_lines(content)) {
+    Event event;
+    event.message = text;
+    event.add("log.original", FieldValue::string(text));
+    std::string line;
+    encoder.encode(event, EncodeContext{}, line);
+    ASSERT_TRUE(test::parse_json_line(parser, line, root));
+    EXPECT_EQ(test::string_at(root, "/message"), text);
+    EXPECT_EQ(test::string_at(root, "/log/original"), text);
+    ++lines;
+  }
+  EXPECT_GT(lines, 0u);
+}
+
+TEST(EncoderSamples, KeepsUnicodeMessagesByteForByte) {
+  expect_lines_round_trip(
+      test::read_file(test::source_path("tests/data/sinks_encoder/unicode_messages.log")));
+}
+
+TEST(EncoderSamples, RoundTripsLoghubLinuxSyslogWithCarriageReturns) {
+  HOROLOG_SHARED_SAMPLE(path, "syslog-3164/loghub_Linux_2k.log");
+  expect_lines_round_trip(test::read_file(path));
+}
+
+TEST(EncoderSamples, RoundTripsLongMacSystemLogLines) {
+  HOROLOG_SHARED_SAMPLE(path, "syslog-3164/loghub_Mac_2k.log");
+  expect_lines_round_trip(test::read_file(path));
+}
+
+TEST(EncoderSamples, RoundTripsSnareTabSeparatedWindowsEvents) {
+  HOROLOG_SHARED_SAMPLE(path, "syslog-3164/rsyslog_snare_windows2022-security.data");
+  expect_lines_round_trip(test::read_file(path));
+}
+
+}  // namespace
+}  // namespace horolog
