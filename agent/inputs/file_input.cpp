@@ -36,6 +36,8 @@ struct FileInput::TrackedFile {
   // Set once the path no longer leads to this file (renamed away or deleted): the file is read
   // until it has been quiet for rotate_wait, then released.
   bool detached = false;
+  // Set when the content under this inode no longer starts as it did (copytruncate).
+  bool replaced = false;
   std::chrono::steady_clock::time_point last_data = std::chrono::steady_clock::now();
 
   ~TrackedFile() {
@@ -142,9 +144,32 @@ void FileInput::scan(bool first_scan) {
   }
 }
 
+bool FileInput::content_replaced(TrackedFile& file) {
+  if (!fingerprint_matches(file.fd, file.identity)) return true;
+  if (file.identity.fingerprint_length < kFingerprintBytes) {
+    // The file was shorter than a fingerprint when first seen: widen it as the file grows, so
+    // a later copytruncate is recognised even when the new content outgrows our position.
+    FileIdentity wider;
+    if (identify_file(file.fd, wider) && wider.fingerprint_length > file.identity.fingerprint_length) {
+      file.identity = wider;
+      if (env_.checkpoints != nullptr) {
+        env_.checkpoints->update(
+            {config_.name, file.path, file.identity, file.window->durable_position()});
+      }
+    }
+  }
+  return false;
+}
+
 bool FileInput::pump(TrackedFile& file, bool final, const std::atomic<bool>& stop) {
   bool any = false;
   while (!stop) {
+    // Before each read: copytruncate replaces the content under the same inode; reading on at
+    // our old position would yield the middle of some new line.
+    if (file.source->position() > 0 && content_replaced(file)) {
+      file.replaced = true;
+      return any;
+    }
     file.source->time().set_reference(now_ns());
     const std::uint64_t before = file.source->position();
     const auto read = file.source->read_batch(batch_, final);
@@ -175,8 +200,8 @@ bool FileInput::pump(TrackedFile& file, bool final, const std::atomic<bool>& sto
 
 FileInput::Verdict FileInput::check_file(TrackedFile& file, const std::atomic<bool>& stop) {
   struct stat by_fd {};
-  if (fstat(file.fd, &by_fd) == 0 &&
-      static_cast<std::uint64_t>(by_fd.st_size) < file.source->position()) {
+  if (file.replaced || (fstat(file.fd, &by_fd) == 0 &&
+                        static_cast<std::uint64_t>(by_fd.st_size) < file.source->position())) {
     // copytruncate: the file shrank below what we read; what is there now is new data.
     ++counters_.truncations;
     spdlog::warn("input {}: {} was truncated; reading it again from the start", config_.name,
@@ -194,7 +219,7 @@ FileInput::Verdict FileInput::check_file(TrackedFile& file, const std::atomic<bo
     spdlog::info("input {}: {} was rotated or removed; draining it", config_.name, file.path);
   }
   // A writer may still be finishing its last lines into the old file: keep it a little.
-  const bool quiet = std::chrono::steady_clock::now() - file.last_data >= env_.rotate_wait;
+  const bool quiet = std::chrono::steady_clock::now() - file.last_data >= options_.rotate_wait;
   if (!quiet && !stop) return Verdict::keep;
   pump(file, /*final=*/true, stop);
   return Verdict::release;

@@ -26,7 +26,6 @@ struct InputEnvironment {
   std::string host;                   // host.name for records that name none
   CheckpointStore* checkpoints = nullptr;  // null: positions are not remembered
   std::size_t max_batches_in_flight = 4;   // per file
-  std::chrono::milliseconds rotate_wait{5000};  // how long a rotated file is kept open
 };
 
 // Counters of one input (summary and periodic log).
@@ -58,6 +57,8 @@ class FileInput {
   void scan(bool first_scan);
   bool matches_exclude(const std::string& path) const;
   std::unique_ptr<TrackedFile> open_file(const std::string& path, bool first_scan);
+  // True when the file no longer starts with the bytes it was identified by.
+  bool content_replaced(TrackedFile& file);
   // Reads what is there now; returns true when anything was read.
   bool pump(TrackedFile& file, bool final, const std::atomic<bool>& stop);
   enum class Verdict : std::uint8_t { keep, reopen, release };

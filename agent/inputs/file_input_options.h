@@ -16,6 +16,7 @@ struct FileInputOptions {
   ReadFrom read_from = ReadFrom::beginning;
   config::ByteSize max_record_size{1u << 20};
   config::Duration scan_interval = std::chrono::seconds(1);
+  config::Duration rotate_wait = std::chrono::seconds(5);
 
   template <class V>
   void describe(V& v) {
@@ -27,7 +28,12 @@ struct FileInputOptions {
       "Where to start in a file seen for the first time");
     v("max_record_size", max_record_size,
       "Longer records are cut at this size and flagged `truncated`");
-    v("scan_interval", scan_interval, "How often to look for new, rotated or removed files");
+    v("scan_interval", scan_interval,
+      "Longest wait between checks for new data and for new, rotated or removed files when "
+      "inotify reports nothing (checks happen at most every 250ms)");
+    v("rotate_wait", rotate_wait,
+      "How long a file that was renamed away or deleted is still read after its last new data "
+      "(a writer may not have reopened yet)");
   }
 };
 
