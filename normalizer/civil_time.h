@@ -10,14 +10,14 @@ class Zone;
 
 struct CivilTime {
   int year = 0;
-  bool has_year = false;          // false for RFC 3164, ntpd's log and other year-less shapes
-  unsigned month = 1;             // 1..12
-  unsigned day = 1;               // 1..31
-  unsigned hour = 0;              // 0..23
-  unsigned minute = 0;            // 0..59
-  unsigned second = 0;            // 0..60 (60 = leap second)
-  std::uint32_t nanos = 0;        // fraction of the second, in nanoseconds
-  std::uint8_t digits = 0;        // fractional digits as written (0..9)
+  bool has_year = false;    // false for RFC 3164, ntpd's log and other year-less shapes
+  unsigned month = 1;       // 1..12
+  unsigned day = 1;         // 1..31
+  unsigned hour = 0;        // 0..23
+  unsigned minute = 0;      // 0..59
+  unsigned second = 0;      // 0..60 (60 = leap second)
+  std::uint32_t nanos = 0;  // fraction of the second, in nanoseconds
+  std::uint8_t digits = 0;  // fractional digits as written (0..9)
   // The text carried `Z` or `±hh:mm`, or the shape is UTC by definition (chrony, ntpsec stats):
   // such stamps are never flagged zone_assumed.
   bool has_offset = false;

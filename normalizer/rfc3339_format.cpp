@@ -18,13 +18,24 @@ char* put_digits(char* out, std::uint64_t value, int width) noexcept {
 }  // namespace
 
 std::size_t format_rfc3339_utc(SysNanos time, unsigned digits, char* out) noexcept {
-  using namespace std::chrono;
   if (digits > 9) digits = 9;
-  const auto day = floor<days>(time);
-  const date::year_month_day ymd{day};
-  const std::int64_t in_day = (time - day).count();  // 0 .. 86'399'999'999'999
-  const std::int64_t seconds = in_day / 1'000'000'000;
-  const std::uint64_t nanos = static_cast<std::uint64_t>(in_day % 1'000'000'000);
+  // Split in integers: going through floor<days> and back to nanoseconds overflows near the ends
+  // of the SysNanos range (1677, 2262).
+  const std::int64_t count = time.time_since_epoch().count();
+  std::int64_t all_seconds = count / 1'000'000'000;
+  std::int64_t sub = count % 1'000'000'000;
+  if (sub < 0) {
+    sub += 1'000'000'000;
+    --all_seconds;
+  }
+  std::int64_t day_number = all_seconds / 86'400;
+  std::int64_t seconds = all_seconds % 86'400;
+  if (seconds < 0) {
+    seconds += 86'400;
+    --day_number;
+  }
+  const date::year_month_day ymd{date::sys_days{date::days{day_number}}};
+  const auto nanos = static_cast<std::uint64_t>(sub);
 
   char* p = out;
   int year = static_cast<int>(ymd.year());

@@ -1,0 +1,19 @@
+// An instant read from a shape that is UTC by definition (FILETIME, MJD, Unix epoch, /Date()/):
+// no zone or year to apply, only the precision the source gave.
+#pragma once
+
+#include <cstdint>
+
+#include "normalizer/time_types.h"
+
+namespace horolog {
+
+struct UtcTime {
+  SysNanos time{};
+  std::uint8_t digits = 0;  // fractional digits the source carried (0..9)
+  // The source counted a 61st second (MJD seconds 86400.x); `time` is then the last nanosecond
+  // of the day, as TimeResolver does for hh:mm:60.
+  bool leap_second = false;
+};
+
+}  // namespace horolog
