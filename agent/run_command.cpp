@@ -108,13 +108,25 @@ int run_command(const RunCommandOptions& options) {
   }
   if (!options.once) {
     auto last_save = std::chrono::steady_clock::now();
+    auto last_report = last_save;
     while (!g_stop) {
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
-      if (g_reopen.exchange(false)) sinks.reopen();
+      if (g_reopen.exchange(false)) {
+        spdlog::info("SIGHUP: reopening output files");
+        sinks.reopen();
+      }
       sinks.flush();  // interval flush policies: the engine schedules, sinks don't
-      if (std::chrono::steady_clock::now() - last_save >= std::chrono::seconds(1)) {
+      const auto now = std::chrono::steady_clock::now();
+      if (now - last_save >= std::chrono::seconds(1)) {
         checkpoints.save();
-        last_save = std::chrono::steady_clock::now();
+        last_save = now;
+      }
+      if (now - last_report >= std::chrono::minutes(1)) {
+        for (const auto& [format, s] : stats.snapshot()) {
+          spdlog::info("{}: {} events, {} parse errors, {} truncated, {} bytes from {} files",
+                       format, s.events, s.parse_errors, s.truncated, s.bytes, s.files);
+        }
+        last_report = now;
       }
     }
     spdlog::info("stopping: draining batches in flight");

@@ -154,5 +154,44 @@ TEST(RunFollow, ShipsLinesAppendedWhileRunningAndStopsCleanlyOnSigterm) {
   EXPECT_EQ(agent.stop(SIGTERM), 0) << read_file(dir / "stderr");
 }
 
+TEST(RunFollow, SighupReopensOutputFilesAfterTheyWereMovedAway) {
+  TempDir dir;
+  fs::create_directories(dir / "logs");
+  const fs::path log = dir / "logs/live.log";
+  write_file(log, "Nov 26 12:00:00 h app[1]: before\n");
+  write_file(dir / "horolog.yaml",
+             "data_dir: " + (dir / "var").string() + "\n"
+             "inputs:\n"
+             "  - name: live\n"
+             "    type: file\n"
+             "    paths: [\"" + log.string() + "\"]\n"
+             "    format: rfc3164\n"
+             "sinks:\n"
+             "  - name: out\n"
+             "    type: file\n"
+             "    path: " + (dir / "out/live.ndjson").string() + "\n");
+  BackgroundProcess agent(
+      {horolog_binary().string(), "run", "--config", (dir / "horolog.yaml").string()},
+      (dir / "stdout").string(), (dir / "stderr").string());
+  auto wait_for_file = [&](const fs::path& path) {
+    for (int i = 0; i < 500 && !fs::exists(path); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return fs::exists(path);
+  };
+  ASSERT_TRUE(wait_for_file(dir / "out/live.ndjson")) << read_file(dir / "stderr");
+  fs::rename(dir / "out/live.ndjson", dir / "out/live.ndjson.old");  // external rotation
+  kill(agent.pid(), SIGHUP);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  {
+    std::ofstream append(log, std::ios::app);
+    append << "Nov 26 12:00:01 h app[1]: after\n";
+  }
+  ASSERT_TRUE(wait_for_file(dir / "out/live.ndjson")) << read_file(dir / "stderr");
+  EXPECT_EQ(agent.stop(SIGTERM), 0);
+  EXPECT_EQ(split_lines(read_file(dir / "out/live.ndjson.old")).size(), 1u);
+  EXPECT_NE(read_file(dir / "out/live.ndjson").find("after"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace horolog::test
