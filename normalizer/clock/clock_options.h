@@ -1,0 +1,103 @@
+// Options of the clock monitor (`clock:` in the config): which NTP servers to ask, how often,
+// and the keys that authenticate them; declared once for decoding and for the reference.
+#pragma once
+
+#include <charconv>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/option_types.h"
+
+namespace horolog {
+
+inline constexpr std::uint16_t kNtpPort = 123;
+
+struct ServerAddress {
+  std::string_view host;  // name, IPv4 or IPv6 (without brackets)
+  std::uint16_t port = kNtpPort;
+};
+
+// Splits HOST, HOST:PORT, [IPv6]:PORT, [IPv6] or a bare IPv6 address; nullopt when malformed.
+inline std::optional<ServerAddress> parse_server_address(std::string_view text) noexcept {
+  ServerAddress address;
+  std::string_view port;
+  if (text.starts_with('[')) {
+    const auto close = text.find(']');
+    if (close == std::string_view::npos) return std::nullopt;
+    address.host = text.substr(1, close - 1);
+    const std::string_view rest = text.substr(close + 1);
+    if (!rest.empty()) {
+      if (rest.front() != ':' || rest.size() == 1) return std::nullopt;
+      port = rest.substr(1);
+    }
+  } else {
+    const auto colon = text.find(':');
+    const bool bare_ipv6 =
+        colon != std::string_view::npos && text.find(':', colon + 1) != std::string_view::npos;
+    if (colon == std::string_view::npos || bare_ipv6) {
+      address.host = text;
+    } else {
+      address.host = text.substr(0, colon);
+      port = text.substr(colon + 1);
+      if (port.empty()) return std::nullopt;
+    }
+  }
+  if (address.host.empty()) return std::nullopt;
+  for (char c : address.host) {
+    if (c == ' ' || c == '\t' || c == '/' || c == '[' || c == ']' || c == '@') return std::nullopt;
+  }
+  if (!port.empty()) {
+    unsigned value = 0;
+    auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
+    if (ec != std::errc() || end != port.data() + port.size() || value == 0 || value > 65535) {
+      return std::nullopt;
+    }
+    address.port = static_cast<std::uint16_t>(value);
+  }
+  return address;
+}
+
+struct ClockServerOptions {
+  // In YAML a server is usually just its address: "ntp1:123" means {address: "ntp1:123"}.
+  static constexpr std::string_view kScalarKey = "address";
+
+  std::string address;
+  std::int64_t key = 0;  // 0 = unauthenticated
+
+  template <class V>
+  void describe(V& v) {
+    v("address", address, "NTP server: HOST, HOST:PORT or [IPv6]:PORT (port 123 when omitted)");
+    v.check("address", parse_server_address(address).has_value(),
+            "expected HOST, HOST:PORT or [IPv6]:PORT");
+    v("key", key,
+      "ID of the symmetric key (from clock.key_file) that authenticates this server; 0 = none");
+    v.check("key", key >= 0 && key <= 0xFFFFFFFF, "a key ID is between 1 and 4294967295");
+  }
+};
+
+struct ClockOptions {
+  std::vector<ClockServerOptions> servers;  // empty: no NTP queries, kernel estimate only
+  config::Duration poll_interval = std::chrono::seconds(64);
+  std::int64_t samples = 4;
+  std::string key_file;
+
+  template <class V>
+  void describe(V& v) {
+    v("servers", servers,
+      "NTP servers to measure the host clock against; `[]` = none (the kernel's own estimate is "
+      "used)");
+    v("poll_interval", poll_interval, "Time between two measurements");
+    v.check("poll_interval", poll_interval >= std::chrono::seconds(1), "must be at least 1s");
+    v("samples", samples, "Queries per server and poll; the one with the lowest delay is kept");
+    v.check("samples", samples >= 1 && samples <= 16, "must be between 1 and 16");
+    v("key_file", key_file, "Symmetric keys in chrony's format (`ID TYPE KEY` per line)");
+    bool keys_needed = false;
+    for (const ClockServerOptions& server : servers) keys_needed = keys_needed || server.key != 0;
+    v.check("key_file", !keys_needed || !key_file.empty(), "servers with a `key` need a key_file");
+  }
+};
+
+}  // namespace horolog

@@ -1,0 +1,15 @@
+// Start-up: the `clock:` config section turned into ClockMonitorOptions (servers parsed, key
+// file loaded, every referenced key present). Errors are values for the config loader.
+#pragma once
+
+#include <string>
+#include <tl/expected.hpp>
+
+#include "normalizer/clock/clock_monitor.h"
+#include "normalizer/clock/clock_options.h"
+
+namespace horolog {
+
+tl::expected<ClockMonitorOptions, std::string> make_monitor_options(const ClockOptions& options);
+
+}  // namespace horolog

@@ -1,0 +1,285 @@
+// UDP exchanges with NTP servers: one connected socket per server, kernel receive timestamps
+// (SO_TIMESTAMPNS) for T4, rounds of requests sent to every server at once.
+#include "normalizer/clock/ntp_query.h"
+
+#include <netdb.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
+#include <ctime>
+#include <mutex>
+#include <utility>
+
+namespace horolog {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+class Socket {
+ public:
+  Socket() = default;
+  explicit Socket(int fd) : fd_(fd) {}
+  Socket(Socket&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+  Socket& operator=(Socket&& other) noexcept {
+    std::swap(fd_, other.fd_);
+    return *this;
+  }
+  ~Socket() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  int fd() const noexcept { return fd_; }
+
+ private:
+  int fd_ = -1;
+};
+
+struct Exchange {
+  ServerReport report;
+  Socket socket;
+  const NtpKey* key = nullptr;
+  bool active = false;   // still part of the burst
+  bool waiting = false;  // a request of this round is unanswered
+  NtpTimestamp nonce;
+  SysNanos t1;
+  bool saw_bad_auth = false;
+  bool saw_reply = false;
+  std::vector<NtpSample> samples;
+};
+
+void open_socket(Exchange& ex) {
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_DGRAM;
+  hints.ai_protocol = IPPROTO_UDP;
+  hints.ai_flags = AI_NUMERICSERV;
+  addrinfo* found = nullptr;
+  const std::string port = std::to_string(ex.report.server.port);
+  if (getaddrinfo(ex.report.server.host.c_str(), port.c_str(), &hints, &found) != 0 || !found) {
+    ex.report.status = ServerStatus::unresolved;
+    return;
+  }
+  std::array<char, NI_MAXHOST> numeric{};
+  if (getnameinfo(found->ai_addr, found->ai_addrlen, numeric.data(), numeric.size(), nullptr, 0,
+                  NI_NUMERICHOST) == 0) {
+    ex.report.address = numeric.data();
+  }
+  Socket s(::socket(found->ai_family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, IPPROTO_UDP));
+  const int on = 1;
+  // Connected, so the kernel drops datagrams from any other address and reports ICMP errors.
+  const bool ok = s.fd() >= 0 && connect(s.fd(), found->ai_addr, found->ai_addrlen) == 0;
+  freeaddrinfo(found);
+  if (!ok) {
+    ex.report.status = ServerStatus::unreachable;
+    return;
+  }
+  setsockopt(s.fd(), SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof on);
+  ex.socket = std::move(s);
+  ex.active = true;
+}
+
+void send_request(Exchange& ex) {
+  std::array<std::uint8_t, kNtpHeaderSize + kMaxNtpMacSize> packet{};
+  ex.nonce = random_nonce();
+  encode_header(make_request(ex.nonce), std::span(packet).first<kNtpHeaderSize>());
+  std::size_t length = kNtpHeaderSize;
+  if (ex.key) {
+    length += compute_mac(*ex.key, std::span(packet).first(kNtpHeaderSize),
+                          std::span(packet).subspan(kNtpHeaderSize));
+  }
+  ex.t1 = host_now();
+  if (::send(ex.socket.fd(), packet.data(), length, 0) == static_cast<ssize_t>(length)) {
+    ++ex.report.sent;
+    ex.waiting = true;
+  } else {
+    ex.waiting = false;
+  }
+}
+
+void handle_reply(Exchange& ex, std::span<const std::uint8_t> packet, SysNanos t4) {
+  if (packet.size() < kNtpHeaderSize) {
+    ex.report.last_reject = ReplyStatus::bad_length;
+    return;
+  }
+  const NtpHeader reply = decode_header(packet.first<kNtpHeaderSize>());
+  ReplyStatus status = validate_reply(reply, ex.nonce);
+  if (status == ReplyStatus::bogus_origin) {
+    // A stale answer to an earlier round, or a forgery: keep waiting for the real one.
+    ex.report.last_reject = status;
+    return;
+  }
+  if (ex.key && !verify_mac(*ex.key, packet)) status = ReplyStatus::bad_auth;
+  ex.waiting = false;
+  ex.saw_reply = true;
+  switch (status) {
+    case ReplyStatus::ok: {
+      const OnWireTimes t{ex.t1, from_ntp(reply.receive, ex.t1), from_ntp(reply.transmit, ex.t1),
+                          t4};
+      NtpSample sample{on_wire_offset(t), on_wire_delay(t), t4, reply};
+      if (sample.delay.count() < 0) {
+        ex.report.last_reject = ReplyStatus::zero_timestamp;
+        return;
+      }
+      ex.samples.push_back(sample);
+      return;
+    }
+    case ReplyStatus::kiss_deny:
+    case ReplyStatus::kiss_rstr:
+      ex.report.status = ServerStatus::denied;
+      ex.active = false;
+      break;
+    case ReplyStatus::kiss_rate:
+      ex.report.status = ServerStatus::rate_limited;
+      ex.active = false;
+      break;
+    case ReplyStatus::bad_auth: ex.saw_bad_auth = true; break;
+    default: break;
+  }
+  ex.report.last_reject = status;
+}
+
+// Reads every queued datagram of one socket.
+void drain(Exchange& ex) {
+  std::array<std::uint8_t, 1024> buffer{};
+  alignas(cmsghdr) std::array<char, CMSG_SPACE(sizeof(timespec))> control{};
+  for (;;) {
+    iovec iov{buffer.data(), buffer.size()};
+    msghdr msg{};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = control.data();
+    msg.msg_controllen = control.size();
+    const ssize_t n = recvmsg(ex.socket.fd(), &msg, MSG_DONTWAIT);
+    if (n < 0) {
+      if (errno == ECONNREFUSED) ex.waiting = false;  // ICMP port unreachable
+      return;
+    }
+    SysNanos t4 = host_now();
+    for (cmsghdr* c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
+      if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_TIMESTAMPNS) {
+        timespec ts{};
+        std::memcpy(&ts, CMSG_DATA(c), sizeof ts);
+        t4 = SysNanos{std::chrono::seconds(ts.tv_sec) + Nanoseconds(ts.tv_nsec)};
+      }
+    }
+    if (ex.waiting) handle_reply(ex, std::span(buffer).first(static_cast<std::size_t>(n)), t4);
+  }
+}
+
+void await_replies(std::vector<Exchange>& exchanges, Clock::time_point deadline) {
+  std::vector<pollfd> fds;
+  std::vector<Exchange*> owners;
+  for (;;) {
+    fds.clear();
+    owners.clear();
+    for (Exchange& ex : exchanges) {
+      if (ex.waiting) {
+        fds.push_back({ex.socket.fd(), POLLIN, 0});
+        owners.push_back(&ex);
+      }
+    }
+    const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now());
+    if (fds.empty() || left.count() <= 0) return;
+    const int ready = poll(fds.data(), fds.size(), static_cast<int>(left.count()));
+    if (ready < 0 && errno != EINTR) return;
+    for (std::size_t i = 0; i < fds.size(); ++i) {
+      if (fds[i].revents != 0) drain(*owners[i]);
+    }
+  }
+}
+
+// Sleeps until `until`, or less when a stop is requested; false when stopped.
+bool sleep_until(Clock::time_point until, std::stop_token stop) {
+  std::mutex mutex;
+  std::condition_variable_any wake;
+  std::unique_lock lock(mutex);
+  return !wake.wait_until(lock, stop, until, [] { return false; }) && !stop.stop_requested();
+}
+
+void finish(Exchange& ex) {
+  ServerReport& r = ex.report;
+  r.valid = static_cast<int>(ex.samples.size());
+  if (!ex.samples.empty()) {
+    r.filtered = filter_samples(ex.samples);
+    r.status = ServerStatus::answered;
+  } else if (r.status == ServerStatus::denied || r.status == ServerStatus::rate_limited ||
+             r.status == ServerStatus::unresolved || r.status == ServerStatus::no_key) {
+    // Keeps the more specific reason.
+  } else if (ex.saw_bad_auth) {
+    r.status = ServerStatus::bad_auth;
+  } else if (ex.saw_reply || r.last_reject == ReplyStatus::bogus_origin) {
+    r.status = ServerStatus::rejected;
+  } else {
+    r.status = ServerStatus::unreachable;
+  }
+}
+
+}  // namespace
+
+SysNanos host_now() noexcept {
+  timespec ts{};
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return SysNanos{std::chrono::seconds(ts.tv_sec) + Nanoseconds(ts.tv_nsec)};
+}
+
+std::string_view to_string(ServerStatus status) noexcept {
+  switch (status) {
+    case ServerStatus::answered: return "answered";
+    case ServerStatus::selected: return "selected";
+    case ServerStatus::falseticker: return "falseticker";
+    case ServerStatus::unresolved: return "unresolved";
+    case ServerStatus::unreachable: return "unreachable";
+    case ServerStatus::rejected: return "rejected";
+    case ServerStatus::bad_auth: return "bad_auth";
+    case ServerStatus::no_key: return "no_key";
+    case ServerStatus::denied: return "denied";
+    case ServerStatus::rate_limited: return "rate_limited";
+  }
+  return "unknown";
+}
+
+std::vector<ServerReport> query_servers(std::span<const NtpServerSpec> servers,
+                                        const NtpKeyRing& keys, const NtpQueryOptions& options,
+                                        std::stop_token stop) {
+  std::vector<Exchange> exchanges(servers.size());
+  for (std::size_t i = 0; i < servers.size(); ++i) {
+    Exchange& ex = exchanges[i];
+    ex.report.server = servers[i];
+    if (servers[i].key_id != 0) {
+      ex.key = keys.find(servers[i].key_id);
+      if (!ex.key) {
+        ex.report.status = ServerStatus::no_key;
+        continue;
+      }
+    }
+    open_socket(ex);
+  }
+  for (int round = 0; round < options.samples; ++round) {
+    const Clock::time_point start = Clock::now();
+    bool any = false;
+    for (Exchange& ex : exchanges) {
+      if (ex.active) {
+        send_request(ex);
+        any = true;
+      }
+    }
+    if (!any) break;
+    await_replies(exchanges, start + options.timeout);
+    for (Exchange& ex : exchanges) ex.waiting = false;
+    if (round + 1 < options.samples && !sleep_until(start + options.sample_interval, stop)) break;
+  }
+  std::vector<ServerReport> reports;
+  reports.reserve(exchanges.size());
+  for (Exchange& ex : exchanges) {
+    finish(ex);
+    reports.push_back(std::move(ex.report));
+  }
+  return reports;
+}
+
+}  // namespace horolog

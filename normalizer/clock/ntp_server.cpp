@@ -1,0 +1,25 @@
+// Servers from the config, and how they are named in reports.
+#include "normalizer/clock/ntp_server.h"
+
+namespace horolog {
+
+tl::expected<std::vector<NtpServerSpec>, std::string> server_specs(const ClockOptions& options) {
+  std::vector<NtpServerSpec> out;
+  for (const ClockServerOptions& s : options.servers) {
+    const std::optional<ServerAddress> address = parse_server_address(s.address);
+    if (!address) return tl::unexpected("bad NTP server address `" + s.address + "`");
+    if (s.key < 0 || s.key > 0xFFFFFFFF) {
+      return tl::unexpected("bad key id for NTP server `" + s.address + "`");
+    }
+    out.push_back({std::string(address->host), address->port, static_cast<std::uint32_t>(s.key)});
+  }
+  return out;
+}
+
+std::string to_string(const NtpServerSpec& server) {
+  const bool v6 = server.host.find(':') != std::string::npos;
+  std::string out = v6 ? "[" + server.host + "]" : server.host;
+  return out + ":" + std::to_string(server.port);
+}
+
+}  // namespace horolog

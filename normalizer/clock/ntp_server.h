@@ -1,0 +1,26 @@
+// An NTP server to query: host (name or address), port and optional symmetric key id, built
+// from the `clock:` config section (clock_options.h parses the address forms).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <tl/expected.hpp>
+#include <vector>
+
+#include "normalizer/clock/clock_options.h"
+
+namespace horolog {
+
+struct NtpServerSpec {
+  std::string host;
+  std::uint16_t port = kNtpPort;
+  std::uint32_t key_id = 0;  // 0: unauthenticated
+};
+
+// Every configured server, or the first malformed one named in the error.
+tl::expected<std::vector<NtpServerSpec>, std::string> server_specs(const ClockOptions& options);
+
+// "host:port", "[v6]:port" as shown in reports.
+std::string to_string(const NtpServerSpec& server);
+
+}  // namespace horolog
