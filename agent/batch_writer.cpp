@@ -6,6 +6,11 @@ namespace horolog {
 std::uint64_t BatchWriter::write(const EventBatch& batch, std::uint64_t bytes,
                                  SinkSet::Completion done) {
   stats_.count_batch(format_, batch, bytes);
+  if (monitor_ != nullptr) {
+    estimate_ = monitor_->current_at(
+        std::chrono::time_point_cast<Nanoseconds>(std::chrono::system_clock::now()));
+    context_.clock = &estimate_;
+  }
   encoder_.encode_batch(batch, context_, encoded_, storage_);
   encoded_.format = format_;
   return sinks_.write(encoded_, std::move(done));

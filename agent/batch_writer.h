@@ -6,6 +6,7 @@
 
 #include "agent/run_stats.h"
 #include "agent/sink_set.h"
+#include "normalizer/clock/clock_monitor.h"
 #include "sinks/ndjson_encoder.h"
 
 namespace horolog {
@@ -15,8 +16,9 @@ class BatchWriter {
   BatchWriter(SinkSet& sinks, RunStats& stats, std::string format)
       : sinks_(sinks), stats_(stats), format_(std::move(format)) {}
 
-  // The clock estimate to attach to the next batches (nullptr: none).
-  void set_clock(const ClockEstimate* clock) noexcept { context_.clock = clock; }
+  // Where the host clock estimate comes from (nullptr: none is attached). Each batch gets the
+  // estimate extrapolated to the moment it is encoded.
+  void set_clock(const ClockMonitor* monitor) noexcept { monitor_ = monitor; }
 
   // Encodes and writes `batch`; `bytes` is how much input it covers (for the summary).
   std::uint64_t write(const EventBatch& batch, std::uint64_t bytes, SinkSet::Completion done = {});
@@ -25,6 +27,8 @@ class BatchWriter {
   SinkSet& sinks_;
   RunStats& stats_;
   std::string format_;
+  const ClockMonitor* monitor_ = nullptr;
+  ClockEstimate estimate_;
   EncodeContext context_;
   NdjsonEncoder encoder_;
   std::string storage_;

@@ -62,6 +62,11 @@ void LineSource::parse_records(EventBatch& batch, bool final) {
     if (record.truncated) event.set(EventFlag::truncated);
     (void)parser_->parse(record.text, ctx, event);
     if (event.dataset.empty()) event.dataset = settings_.dataset;
+    // Only stamps written by this host's own clock can be corrected with its measured offset;
+    // a line relayed from another host was stamped by that host's clock.
+    if (event.stamped_by_host_clock && !event.host.empty() && event.host != settings_.host) {
+      event.stamped_by_host_clock = false;
+    }
   }
   carry_.assign(chunk.substr(pos));
   position_ += pos;

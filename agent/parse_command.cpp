@@ -41,7 +41,7 @@ int parse_command(const ParseCommandOptions& options) {
 
   std::atomic<bool> stdout_closed{false};
   SinkSet sinks;
-  sinks.add(std::make_unique<StdoutSink>(sinks.ack_callback(), &stdout_closed));
+  sinks.add("stdout", std::make_unique<StdoutSink>(sinks.ack_callback(), &stdout_closed));
   RunStats stats;
   BatchWriter writer(sinks, stats, std::string(format->name));
   const std::string host = resolve_host_name(options.host);

@@ -16,6 +16,7 @@
 #include "agent/inputs/file_input.h"
 #include "agent/logging.h"
 #include "agent/sink_set.h"
+#include "normalizer/clock/clock_setup.h"
 #include "sinks/file_sink.h"
 #include "sinks/stdout_sink.h"
 
@@ -56,9 +57,9 @@ void build_sinks(const AgentConfig& config, SinkSet& sinks, std::vector<const Fi
     if (const auto* file = std::get_if<FileSinkOptions>(&sink.settings)) {
       auto built = std::make_unique<FileSink>(*file, sinks.ack_callback(), &g_stop);
       files.push_back(built.get());
-      sinks.add(std::move(built));
+      sinks.add(sink.name, std::move(built));
     } else if (std::holds_alternative<StdoutSinkOptions>(sink.settings)) {
-      sinks.add(std::make_unique<StdoutSink>(sinks.ack_callback()));
+      sinks.add(sink.name, std::make_unique<StdoutSink>(sinks.ack_callback()));
       uses_stdout = true;
     }
   }
@@ -84,6 +85,16 @@ int run_command(const RunCommandOptions& options) {
   bool uses_stdout = false;
   RunStats stats;
   std::vector<std::unique_ptr<FileInput>> inputs;
+  auto clock_options = make_monitor_options(config.clock);
+  if (!clock_options) {
+    spdlog::error("clock: {}", clock_options.error());
+    return 2;
+  }
+  ClockMonitor clock(std::move(*clock_options), [](const ClockStep& step) {
+    spdlog::warn("host clock stepped: offset {} ms where {} ms was expected",
+                 step.measured_offset.count() / 1e6, step.expected_offset.count() / 1e6);
+  });
+  clock.start();
   CheckpointStore checkpoints(config.data_dir);
   if (checkpoints.loaded_corrupt()) spdlog::error("{}", checkpoints.problem());
   try {
@@ -93,6 +104,7 @@ int run_command(const RunCommandOptions& options) {
       if (file_options == nullptr) continue;
       InputEnvironment env{Zone::locate(input.timezone.empty() ? config.timezone : input.timezone),
                            input.host.empty() ? host : input.host, &checkpoints};
+      env.clock = &clock;
       inputs.push_back(std::make_unique<FileInput>(input, *file_options, std::move(env), sinks, stats));
     }
   } catch (const std::exception& e) {
@@ -148,6 +160,12 @@ int run_command(const RunCommandOptions& options) {
     report << "input   " << input->name() << ": " << c.files_opened << " file(s), " << c.rotations
            << " rotation(s), " << c.truncations << " truncation(s), " << c.inode_reuses
            << " inode reuse(s), " << c.read_errors << " read error(s)\n";
+  }
+  for (std::size_t i = 0; i < sinks.sinks().size(); ++i) {
+    const SinkCounters& c = sinks.sinks()[i]->counters();
+    report << "sink    " << sinks.names()[i] << ": " << c.events << " event(s), " << c.bytes
+           << " byte(s), " << c.batches_delivered << " batch(es) delivered, " << c.errors
+           << " write error(s) retried\n";
   }
   spdlog::info("horolog stopped");
   return 0;

@@ -7,7 +7,10 @@ AckCallback SinkSet::ack_callback() {
   return [this](std::uint64_t ticket, Delivery delivery) { on_ack(ticket, delivery); };
 }
 
-void SinkSet::add(std::unique_ptr<Sink> sink) { sinks_.push_back(std::move(sink)); }
+void SinkSet::add(std::string name, std::unique_ptr<Sink> sink) {
+  names_.push_back(std::move(name));
+  sinks_.push_back(std::move(sink));
+}
 
 std::uint64_t SinkSet::write(EncodedBatch& batch, Completion done) {
   std::lock_guard write_lock(write_mutex_);

@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -25,7 +26,7 @@ class SinkSet {
 
   // The callback every sink of this set must be built with.
   AckCallback ack_callback();
-  void add(std::unique_ptr<Sink> sink);
+  void add(std::string name, std::unique_ptr<Sink> sink);
 
   // Writes to every sink in turn (sinks are not thread-safe; one writer at a time). Assigns and
   // returns the batch's ticket; `done` is called when the batch is complete.
@@ -34,6 +35,7 @@ class SinkSet {
   void reopen();
 
   const std::vector<std::unique_ptr<Sink>>& sinks() const noexcept { return sinks_; }
+  const std::vector<std::string>& names() const noexcept { return names_; }
   std::size_t in_flight() const;
 
  private:
@@ -45,6 +47,7 @@ class SinkSet {
     Completion done;
   };
   std::vector<std::unique_ptr<Sink>> sinks_;
+  std::vector<std::string> names_;  // parallel to sinks_
   std::mutex write_mutex_;           // serialises writes to the sinks
   mutable std::mutex pending_mutex_;  // guards pending_ (acks may come from sink threads)
   std::unordered_map<std::uint64_t, Pending> pending_;

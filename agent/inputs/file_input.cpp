@@ -54,6 +54,7 @@ FileInput::FileInput(const InputConfig& config, const FileInputOptions& options,
       writer_(sinks, stats, config.format),
       stats_(stats) {
   if (format_ == nullptr) throw std::invalid_argument("unknown format '" + config.format + "'");
+  writer_.set_clock(env_.clock);
   (void)format_->make(config_.parser);  // fail at start-up, not on the first file
 }
 

@@ -26,6 +26,7 @@ struct InputEnvironment {
   std::string host;                   // host.name for records that name none
   CheckpointStore* checkpoints = nullptr;  // null: positions are not remembered
   std::size_t max_batches_in_flight = 4;   // per file
+  const ClockMonitor* clock = nullptr;     // null: no host.clock on events
 };
 
 // Counters of one input (summary and periodic log).
