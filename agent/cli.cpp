@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "agent/check_config_command.h"
+#include "agent/clock_command.h"
 #include "agent/logging.h"
 #include "agent/parse_command.h"
 #include "agent/run_command.h"
@@ -47,6 +48,20 @@ int run_cli(int argc, char** argv) {
   parse_cmd->callback([&] {
     configure_logging(log_level.empty() ? "warn" : log_level);
     exit_code = parse_command(parse);
+  });
+
+  ClockCommandOptions clock;
+  auto* clock_cmd = app.add_subcommand("clock", "Measure this host's clock against NTP servers once");
+  clock_cmd->add_option("--config,-c", clock.config, "Take servers and key file from this config");
+  clock_cmd->add_option("--server,-s", clock.servers, "NTP server HOST, HOST:PORT or [IPv6]:PORT (repeatable)");
+  clock_cmd->add_option("--key-file", clock.key_file, "Symmetric keys in chrony's key file format");
+  clock_cmd->add_option("--key", clock.key, "Key id that authenticates the --server servers");
+  clock_cmd->add_option("--samples", clock.samples, "Queries per server")->capture_default_str()
+      ->check(CLI::Range(1, 16));
+  clock_cmd->add_flag("--json", clock.json, "Print JSON instead of a table");
+  clock_cmd->callback([&] {
+    configure_logging(log_level.empty() ? "warn" : log_level);
+    exit_code = clock_command(clock);
   });
 
   std::string check_path;

@@ -1,0 +1,143 @@
+// The host clock through the real binary: `horolog clock` against a real chronyd, and `run`
+// attaching host.clock to every event, from NTP when a server answers and from the kernel when
+// none does.
+#include <simdjson.h>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <csignal>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "tests/clock/chrony_peer.h"
+#include "tests/support/process.h"
+#include "tests/support/test_paths.h"
+
+namespace horolog::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(ClockCommand, MeasuresALocalChronydAndSaysTheEstimateIsTrustworthy) {
+  HOROLOG_REQUIRE_CHRONY(ChronyPeerOptions{});
+  ChronyPeer peer;
+  ASSERT_TRUE(peer.wait_ready()) << peer.log();
+  const auto result = run_process({horolog_binary().string(), "clock", "--server",
+                                   "127.0.0.1:" + std::to_string(peer.port()), "--samples", "2",
+                                   "--json"});
+  ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  ASSERT_EQ(parser.parse(result.out).get(doc), simdjson::SUCCESS) << result.out;
+  std::string_view status;
+  double offset_ms = 99, delay_ms = -1;
+  ASSERT_EQ(doc["servers"].at(0)["status"].get(status), simdjson::SUCCESS);
+  EXPECT_EQ(status, "selected");
+  ASSERT_EQ(doc["servers"].at(0)["offset_ms"].get(offset_ms), simdjson::SUCCESS);
+  ASSERT_EQ(doc["servers"].at(0)["delay_ms"].get(delay_ms), simdjson::SUCCESS);
+  EXPECT_LT(std::fabs(offset_ms), 1.0);  // same clock on both ends
+  EXPECT_GE(delay_ms, 0.0);
+  EXPECT_LT(delay_ms, 100.0);
+  bool synchronized = false;
+  ASSERT_EQ(doc["estimate"]["synchronized"].get(synchronized), simdjson::SUCCESS);
+  EXPECT_TRUE(synchronized);
+}
+
+TEST(ClockCommand, ExitsNonZeroAndSaysUnreachableWhenNoServerAnswers) {
+  const auto result = run_process(
+      {horolog_binary().string(), "clock", "--server", "127.0.0.1:9", "--samples", "1"});
+  EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+  EXPECT_NE(result.out.find("unreachable"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("NOT trustworthy"), std::string::npos) << result.out;
+}
+
+// A config with one input and one file sink, and the given clock servers.
+void write_clock_config(const TempDir& dir, const std::string& servers) {
+  fs::create_directories(dir / "logs");
+  write_file(dir / "horolog.yaml",
+             "data_dir: " + (dir / "var").string() + "\n"
+             "host_name: this-host\n"
+             "clock:\n"
+             "  servers: [" + servers + "]\n"
+             "  samples: 1\n"
+             "inputs:\n"
+             "  - name: app\n"
+             "    type: file\n"
+             "    paths: [\"" + (dir / "logs/*.log").string() + "\"]\n"
+             "    format: rfc3164\n"
+             "    timezone: UTC\n"
+             "sinks:\n"
+             "  - name: out\n"
+             "    type: file\n"
+             "    path: " + (dir / "out/app.ndjson").string() + "\n");
+}
+
+TEST(RunWithClock, WithNoServerReachableEventsStillFlowMarkedKernelAndUnsynchronized) {
+  TempDir dir;
+  write_clock_config(dir, "\"127.0.0.1:9\"");
+  write_file(dir / "logs/a.log", "Nov 26 12:00:00 this-host app[1]: one\n"
+                                 "Nov 26 12:00:01 other-host app[1]: two\n");
+  const auto started = std::chrono::steady_clock::now();
+  const auto result = run_process(
+      {horolog_binary().string(), "run", "--config", (dir / "horolog.yaml").string(), "--once"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  // Measuring never delays the pipeline: the unreachable server times out in the background.
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+  const std::string text = read_file(dir / "out/app.ndjson");
+  const auto lines = split_lines(text);
+  ASSERT_EQ(lines.size(), 2u);
+  simdjson::dom::parser parser;
+  for (auto line : lines) {
+    simdjson::dom::element doc;
+    ASSERT_EQ(parser.parse(std::string(line)).get(doc), simdjson::SUCCESS);
+    std::string_view source;
+    bool synchronized = true;
+    ASSERT_EQ(doc["host"]["clock"]["source"].get(source), simdjson::SUCCESS) << line;
+    EXPECT_EQ(source, "kernel");
+    ASSERT_EQ(doc["host"]["clock"]["synchronized"].get(synchronized), simdjson::SUCCESS);
+    EXPECT_FALSE(synchronized);
+  }
+}
+
+TEST(RunWithClock, EventsCarryTheNtpEstimateAndOwnStampsAreCorrected) {
+  HOROLOG_REQUIRE_CHRONY(ChronyPeerOptions{});
+  ChronyPeer peer;
+  ASSERT_TRUE(peer.wait_ready()) << peer.log();
+  TempDir dir;
+  write_clock_config(dir, "\"127.0.0.1:" + std::to_string(peer.port()) + "\"");
+  const fs::path log = dir / "logs/a.log";
+  write_file(log, "");
+  BackgroundProcess agent({horolog_binary().string(), "run", "--config", (dir / "horolog.yaml").string()},
+                          (dir / "stdout").string(), (dir / "stderr").string());
+  // Let the first measurement land, then write the records.
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+  {
+    std::ofstream append(log, std::ios::app);
+    append << "Nov 26 12:00:00 this-host app[1]: own clock\n"
+              "Nov 26 12:00:01 other-host app[1]: relayed from elsewhere\n";
+  }
+  const fs::path out = dir / "out/app.ndjson";
+  for (int i = 0; i < 250 && (!fs::exists(out) || split_lines(read_file(out)).size() < 2); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_EQ(agent.stop(SIGTERM), 0);
+  const std::string text = read_file(out);
+  const auto lines = split_lines(text);
+  ASSERT_EQ(lines.size(), 2u) << read_file(dir / "stderr");
+  simdjson::dom::parser parser;
+  simdjson::dom::element own, relayed;
+  ASSERT_EQ(parser.parse(std::string(lines[0])).get(own), simdjson::SUCCESS);
+  std::string_view source, corrected;
+  ASSERT_EQ(own["host"]["clock"]["source"].get(source), simdjson::SUCCESS) << lines[0];
+  EXPECT_EQ(source, "ntp") << lines[0];
+  EXPECT_EQ(own["horolog"]["time"]["corrected"].get(corrected), simdjson::SUCCESS) << lines[0];
+  ASSERT_EQ(parser.parse(std::string(lines[1])).get(relayed), simdjson::SUCCESS);
+  EXPECT_NE(relayed["horolog"]["time"]["corrected"].get(corrected), simdjson::SUCCESS)
+      << "another host's stamp is not corrected with this host's offset: " << lines[1];
+}
+
+}  // namespace
+}  // namespace horolog::test
