@@ -48,7 +48,9 @@ struct Choices {
 
 // Shared by the visitors: a struct that declares its options to V, and a list of such structs.
 template <class T, class V>
-concept DescribesTo = requires(T& options, V& v) { options.describe(v); };
+concept DescribesTo = requires(T& options, V& v) {
+  options.describe(v);
+};
 
 template <class T>
 struct ListElement {
@@ -63,6 +65,8 @@ template <class T, class V>
 concept ListOfDescribed = DescribesTo<typename ListElement<T>::type, V>;
 
 template <class T>
-concept HasScalarKey = requires { std::string_view(T::kScalarKey); };
+concept HasScalarKey = requires {
+  std::string_view(T::kScalarKey);
+};
 
 }  // namespace horolog::config
