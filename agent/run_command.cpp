@@ -12,6 +12,7 @@
 #include "agent/agent_config.h"
 #include "agent/check_config_command.h"
 #include "agent/checkpoint_store.h"
+#include "agent/clock_anomaly.h"
 #include "agent/host_name.h"
 #include "agent/inputs/file_input.h"
 #include "agent/logging.h"
@@ -80,23 +81,23 @@ int run_command(const RunCommandOptions& options) {
   const auto started = std::chrono::steady_clock::now();
 
   const std::string host = resolve_host_name(config.host_name);
-  SinkSet sinks;
-  std::vector<const FileSink*> file_sinks;
-  bool uses_stdout = false;
-  RunStats stats;
-  std::vector<std::unique_ptr<FileInput>> inputs;
   auto clock_options = make_monitor_options(config.clock);
   if (!clock_options) {
     spdlog::error("clock: {}", clock_options.error());
     return 2;
   }
-  ClockMonitor clock(std::move(*clock_options), [](const ClockStep& step) {
-    spdlog::warn("host clock stepped: offset {} ms where {} ms was expected",
-                 step.measured_offset.count() / 1e6, step.expected_offset.count() / 1e6);
-  });
+  // Declared in dependency order: each part is destroyed before what it uses.
+  SinkSet sinks;
+  std::vector<const FileSink*> file_sinks;
+  bool uses_stdout = false;
+  RunStats stats;
+  ClockAnomalies anomalies(sinks, stats, host);
+  ClockMonitor clock(std::move(*clock_options),
+                     [&anomalies](const ClockStep& step) { anomalies.report(step); });
   clock.start();
   CheckpointStore checkpoints(config.data_dir);
   if (checkpoints.loaded_corrupt()) spdlog::error("{}", checkpoints.problem());
+  std::vector<std::unique_ptr<FileInput>> inputs;
   try {
     build_sinks(config, sinks, file_sinks, uses_stdout);
     for (const InputConfig& input : config.inputs) {
@@ -127,6 +128,7 @@ int run_command(const RunCommandOptions& options) {
         spdlog::info("SIGHUP: reopening output files");
         sinks.reopen();
       }
+      anomalies.flush();
       sinks.flush();  // interval flush policies: the engine schedules, sinks don't
       const auto now = std::chrono::steady_clock::now();
       if (now - last_save >= std::chrono::seconds(1)) {
@@ -144,6 +146,8 @@ int run_command(const RunCommandOptions& options) {
     spdlog::info("stopping: draining batches in flight");
   }
   for (auto& thread : threads) thread.join();
+  clock.stop();
+  anomalies.flush();
   sinks.flush();
   checkpoints.save();
 
