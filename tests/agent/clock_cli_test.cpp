@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "tests/clock/chrony_peer.h"
+#include "tests/clock/fake_ntp_server.h"
 #include "tests/support/process.h"
 #include "tests/support/test_paths.h"
 
@@ -137,6 +138,47 @@ TEST(RunWithClock, EventsCarryTheNtpEstimateAndOwnStampsAreCorrected) {
   ASSERT_EQ(parser.parse(std::string(lines[1])).get(relayed), simdjson::SUCCESS);
   EXPECT_NE(relayed["horolog"]["time"]["corrected"].get(corrected), simdjson::SUCCESS)
       << "another host's stamp is not corrected with this host's offset: " << lines[1];
+}
+
+TEST(RunWithClock, AStepOfTheMeasuredOffsetBecomesAClockAnomalyEvent) {
+  FakeNtpServer server;  // tells host time + an offset we choose
+  TempDir dir;
+  fs::create_directories(dir / "logs");
+  write_file(dir / "horolog.yaml",
+             "data_dir: " + (dir / "var").string() + "\n"
+             "clock:\n"
+             "  servers: [\"127.0.0.1:" + std::to_string(server.port()) + "\"]\n"
+             "  samples: 1\n"
+             "  poll_interval: 1s\n"
+             "inputs:\n"
+             "  - name: app\n"
+             "    type: file\n"
+             "    paths: [\"" + (dir / "logs/*.log").string() + "\"]\n"
+             "    format: rfc3164\n"
+             "sinks:\n"
+             "  - name: out\n"
+             "    type: file\n"
+             "    path: " + (dir / "out/{input}.ndjson").string() + "\n");
+  BackgroundProcess agent({horolog_binary().string(), "run", "--config", (dir / "horolog.yaml").string()},
+                          (dir / "stdout").string(), (dir / "stderr").string());
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // a first, steady measurement
+  server.set_offset(std::chrono::seconds(2));                    // true time jumps 2 s ahead
+  const fs::path out = dir / "out/clock.ndjson";
+  for (int i = 0; i < 300 && !fs::exists(out); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_EQ(agent.stop(SIGTERM), 0);
+  ASSERT_TRUE(fs::exists(out)) << read_file(dir / "stderr");
+  const std::string text = read_file(out);
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  ASSERT_EQ(parser.parse(std::string(split_lines(text).at(0))).get(doc), simdjson::SUCCESS) << text;
+  std::string_view action;
+  double step_ms = 0;
+  ASSERT_EQ(doc["event"]["action"].get(action), simdjson::SUCCESS) << text;
+  EXPECT_EQ(action, "clock_anomaly");
+  ASSERT_EQ(doc["horolog"]["clock"]["step_ms"].get(step_ms), simdjson::SUCCESS) << text;
+  EXPECT_NEAR(step_ms, 2000.0, 50.0);
 }
 
 }  // namespace
