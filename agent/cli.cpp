@@ -6,6 +6,7 @@
 #include <csignal>
 #include <iostream>
 
+#include "agent/agent_config.h"
 #include "agent/check_config_command.h"
 #include "agent/clock_command.h"
 #include "agent/logging.h"
@@ -63,6 +64,10 @@ int run_cli(int argc, char** argv) {
     configure_logging(log_level.empty() ? "warn" : log_level);
     exit_code = clock_command(clock);
   });
+
+  auto* reference_cmd =
+      app.add_subcommand("config-reference", "Print the config reference (Markdown) from the declarations");
+  reference_cmd->callback([] { write_config_reference(std::cout); });
 
   std::string check_path;
   auto* check_cmd = app.add_subcommand("check-config", "Validate a config file and list every error");

@@ -49,5 +49,18 @@ TEST(CheckConfigCommand, ListsEveryErrorNotOnlyTheFirst) {
   EXPECT_NE(result.err.find("bad.yaml:6:"), std::string::npos) << result.err;
 }
 
+TEST(ConfigReference, TheReadmeShowsTheReferenceOfTheCurrentDeclarations) {
+  const auto result = run_process({horolog_binary().string(), "config-reference"});
+  ASSERT_EQ(result.exit_code, 0);
+  const std::string readme = read_file(source_path("README.md"));
+  const std::string begin = "<!-- config-reference:begin (scripts/update-config-reference.sh) -->\n";
+  const auto start = readme.find(begin);
+  const auto stop = readme.find("<!-- config-reference:end -->");
+  ASSERT_NE(start, std::string::npos);
+  ASSERT_NE(stop, std::string::npos);
+  EXPECT_EQ(readme.substr(start + begin.size(), stop - start - begin.size()), result.out)
+      << "README.md is out of date: run scripts/update-config-reference.sh";
+}
+
 }  // namespace
 }  // namespace horolog::test
