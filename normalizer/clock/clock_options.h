@@ -79,7 +79,9 @@ struct ClockServerOptions {
 };
 
 struct ClockOptions {
-  std::vector<ClockServerOptions> servers;  // empty: no NTP queries, kernel estimate only
+  // NTP pool guidance: use four pool servers collectively; no one source is authoritative.
+  std::vector<ClockServerOptions> servers = {
+      {"0.pool.ntp.org"}, {"1.pool.ntp.org"}, {"2.pool.ntp.org"}, {"3.pool.ntp.org"}};
   config::Duration poll_interval = std::chrono::seconds(64);
   std::int64_t samples = 4;
   std::string key_file;
@@ -87,8 +89,8 @@ struct ClockOptions {
   template <class V>
   void describe(V& v) {
     v("servers", servers,
-      "NTP servers to measure the host clock against; `[]` = none (the kernel's own estimate is "
-      "used)");
+      "NTP servers to measure the host clock against (default: four pool.ntp.org servers); "
+      "`[]` = none (the kernel's own estimate is used)");
     v("poll_interval", poll_interval, "Time between two measurements");
     v.check("poll_interval", poll_interval >= std::chrono::seconds(1), "must be at least 1s");
     v("samples", samples, "Queries per server and poll; the one with the lowest delay is kept");

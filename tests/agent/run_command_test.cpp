@@ -67,6 +67,7 @@ TEST(RunOnce, RoutesEventsToFilesByTheirOwnUtcDayAndKeepsUnparsedLines) {
              "Nov 27 2026 00:00:00 h app[1]: next day\n");
   write_file(dir / "horolog.yaml",
              "data_dir: " + (dir / "var").string() + "\n"
+             "clock: {servers: []}  # no NTP traffic from tests\n"
              "timezone: UTC\n"
              "inputs:\n"
              "  - name: app\n"
@@ -112,6 +113,7 @@ TEST(RunFollow, ShipsLinesAppendedWhileRunningAndStopsCleanlyOnSigterm) {
   write_file(log, "Nov 26 12:00:00 h app[1]: first\n");
   write_file(dir / "horolog.yaml",
              "data_dir: " + (dir / "var").string() + "\n"
+             "clock: {servers: []}  # no NTP traffic from tests\n"
              "timezone: UTC\n"
              "inputs:\n"
              "  - name: live\n"
@@ -161,6 +163,7 @@ TEST(RunFollow, SighupReopensOutputFilesAfterTheyWereMovedAway) {
   write_file(log, "Nov 26 12:00:00 h app[1]: before\n");
   write_file(dir / "horolog.yaml",
              "data_dir: " + (dir / "var").string() + "\n"
+             "clock: {servers: []}  # no NTP traffic from tests\n"
              "inputs:\n"
              "  - name: live\n"
              "    type: file\n"

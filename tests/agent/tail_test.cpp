@@ -34,6 +34,7 @@ class TailTest : public ::testing::Test {
   void write_config(const std::string& pattern, const std::string& extra_input = "") {
     write_file(dir_ / "horolog.yaml",
                "data_dir: " + (dir_ / "var").string() + "\n"
+             "clock: {servers: []}  # no NTP traffic from tests\n"
                "timezone: UTC\n"
                "log_level: warn\n"
                "inputs:\n"

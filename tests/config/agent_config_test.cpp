@@ -225,7 +225,8 @@ TEST(AgentConfig, UsesDefaultsForOmittedSections) {
   EXPECT_EQ(config.data_dir, "./var/horolog");
   EXPECT_EQ(config.timezone, "local");
   EXPECT_EQ(config.log_level, LogLevel::info);
-  EXPECT_TRUE(config.clock.servers.empty());
+  ASSERT_EQ(config.clock.servers.size(), 4u);  // the pool, used collectively
+  EXPECT_EQ(config.clock.servers[0].address, "0.pool.ntp.org");
   EXPECT_EQ(config.clock.poll_interval, 64s);
   ASSERT_EQ(config.inputs.size(), 1u);
   EXPECT_EQ(config.inputs[0].format, "auto");
