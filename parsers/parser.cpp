@@ -28,6 +28,7 @@ void discard_parse(Event& event) noexcept {
   event.message = {};
   event.dataset = {};
   event.error = {};
+  event.flags &= static_cast<std::uint8_t>(~static_cast<std::uint8_t>(EventFlag::parse_error));
   event.fields.clear();
 }
 
