@@ -60,7 +60,11 @@ void LineSource::parse_records(EventBatch& batch, bool final) {
     event.input_name = settings_.input_name;
     event.offset = position_ + record.offset;
     if (record.truncated) event.set(EventFlag::truncated);
-    (void)parser_->parse(record.text, ctx, event);
+    if (parser_->parse(record.text, ctx, event) == ParseStatus::skipped) {
+      batch.discard_last();  // a banner between data lines, not an event
+      ++skipped_records_;
+      continue;
+    }
     if (event.dataset.empty()) event.dataset = settings_.dataset;
     // Only stamps written by this host's own clock can be corrected with its measured offset;
     // a line relayed from another host was stamped by that host's clock.

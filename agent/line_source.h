@@ -37,6 +37,8 @@ class LineSource {
   const Framer& framer() const noexcept { return framer_; }
   TimeResolver& time() noexcept { return time_; }
   int last_errno() const noexcept { return last_errno_; }
+  // Records the parser said are not events (column banners), dropped and counted.
+  std::uint64_t skipped_records() const noexcept { return skipped_records_; }
   // Bytes read past position() and held for the next batch (a partial record).
   std::size_t carried() const noexcept { return carry_.size(); }
 
@@ -51,6 +53,7 @@ class LineSource {
   std::uint64_t position_;   // source offset of the first byte not yet consumed
   std::string carry_;        // unconsumed tail of the previous chunk
   int last_errno_ = 0;
+  std::uint64_t skipped_records_ = 0;
 };
 
 }  // namespace horolog

@@ -11,6 +11,7 @@
 #include "agent/host_name.h"
 #include "agent/line_source.h"
 #include "agent/reference_time.h"
+#include "agent/whole_file_source.h"
 #include "parsers/format_registry.h"
 #include "sinks/stdout_sink.h"
 
@@ -57,6 +58,21 @@ int parse_command(const ParseCommandOptions& options) {
       exit_code = 1;
       continue;
     }
+    TimeResolverSettings time{*zone, reference.value_or(file_reference_time(fd))};
+    if (format->framing == RecordFraming::whole_file) {
+      WholeFileSource source({path, "parse", std::string(format->name), host}, time, 0);
+      std::uint64_t previous = 0;
+      if (!source.read(fd, [&](const EventBatch& batch, std::uint64_t end) {
+            writer.write(batch, end - previous);
+            previous = end;
+          })) {
+        std::cerr << "horolog parse: cannot read " << path << " as " << format->name << ": "
+                  << std::strerror(source.last_errno()) << "\n";
+        exit_code = 1;
+      }
+      if (!is_stdin) ::close(fd);
+      continue;
+    }
     std::unique_ptr<Parser> parser;
     try {
       parser = format->make(ParserOptions{});
@@ -64,7 +80,6 @@ int parse_command(const ParseCommandOptions& options) {
       std::cerr << "horolog parse: format " << format->name << ": " << e.what() << "\n";
       return 2;
     }
-    TimeResolverSettings time{*zone, reference.value_or(file_reference_time(fd))};
     LineSourceSettings settings{path, "parse", std::string(format->dataset), host};
     LineSource source(std::move(settings), std::move(parser), std::move(time), fd, 0);
     EventBatch batch;

@@ -16,6 +16,7 @@ struct FormatStats {
   std::uint64_t events = 0;
   std::uint64_t parse_errors = 0;
   std::uint64_t truncated = 0;
+  std::uint64_t skipped = 0;  // records that are not events (column banners)
   std::uint64_t bytes = 0;
   std::uint64_t files = 0;
 };
@@ -24,6 +25,7 @@ class RunStats {
  public:
   void count_batch(const std::string& format, const EventBatch& batch, std::uint64_t bytes);
   void count_file(const std::string& format);
+  void count_skipped(const std::string& format, std::uint64_t records);
   std::map<std::string, FormatStats> snapshot() const;
   std::uint64_t total_events() const;
 

@@ -88,6 +88,8 @@ struct EventBatch {
   std::uint64_t end_position = 0;  // source position after the last whole record
 
   Event& next_event();
+  // Gives back the event last taken by next_event() (it turned out not to be an event).
+  void discard_last() noexcept { --size; }
   void clear() noexcept;
   auto begin() { return events.begin(); }
   auto end() { return events.begin() + static_cast<std::ptrdiff_t>(size); }

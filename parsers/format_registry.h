@@ -14,7 +14,8 @@ namespace horolog {
 
 // How a format's records are cut out of the byte stream before parsing.
 enum class RecordFraming : std::uint8_t {
-  lines,  // one record per LF/CRLF-terminated line (parsers/framer.h)
+  lines,       // one record per LF/CRLF-terminated line (parsers/framer.h)
+  whole_file,  // the file is read whole by the format's record reader (parsers/winevent/)
 };
 
 // Builds a parser for one source. Throws std::invalid_argument for bad options (a regex that
@@ -26,7 +27,7 @@ struct FormatInfo {
   std::string_view dataset;  // event.dataset of its events (a parser may refine it per record)
   std::string_view summary;  // one line for the reference and `--help`
   RecordFraming framing;
-  ParserFactory make;
+  ParserFactory make;  // line formats only; nullptr for whole_file formats
 };
 
 std::span<const FormatInfo> formats() noexcept;

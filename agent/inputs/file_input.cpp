@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 #include "agent/inputs/file_watcher.h"
+#include "agent/whole_file_source.h"
 
 namespace horolog {
 
@@ -30,7 +31,9 @@ struct FileInput::TrackedFile {
   std::string path;
   int fd = -1;
   FileIdentity identity;
-  std::unique_ptr<LineSource> source;
+  std::unique_ptr<LineSource> source;        // line formats
+  std::unique_ptr<WholeFileSource> whole;    // whole-file formats (EVTX, XML exports)
+  std::uint64_t whole_size_read = 0;         // file size at the last whole-file read
   std::unique_ptr<DeliveryWindow> window;
   std::uint64_t next_sequence = 1;
   // Set once the path no longer leads to this file (renamed away or deleted): the file is read
@@ -39,6 +42,8 @@ struct FileInput::TrackedFile {
   // Set when the content under this inode no longer starts as it did (copytruncate).
   bool replaced = false;
   std::chrono::steady_clock::time_point last_data = std::chrono::steady_clock::now();
+
+  std::uint64_t position() const { return source ? source->position() : whole->position(); }
 
   ~TrackedFile() {
     if (fd >= 0) ::close(fd);
@@ -55,7 +60,9 @@ FileInput::FileInput(const InputConfig& config, const FileInputOptions& options,
       stats_(stats) {
   if (format_ == nullptr) throw std::invalid_argument("unknown format '" + config.format + "'");
   writer_.set_clock(env_.clock);
-  (void)format_->make(config_.parser);  // fail at start-up, not on the first file
+  if (format_->framing == RecordFraming::lines) {
+    (void)format_->make(config_.parser);  // fail at start-up, not on the first file
+  }
 }
 
 FileInput::~FileInput() = default;
@@ -103,10 +110,16 @@ std::unique_ptr<FileInput::TrackedFile> FileInput::open_file(const std::string& 
       start = 0;  // documented: without trustworthy checkpoints, duplicates rather than loss
     }
   }
-  LineSourceSettings settings{path, config_.name, std::string(format_->dataset), env_.host,
-                              static_cast<std::size_t>(options_.max_record_size.bytes)};
-  file->source = std::make_unique<LineSource>(std::move(settings), format_->make(config_.parser),
-                                              TimeResolverSettings{env_.zone, now_ns()}, fd, start);
+  if (format_->framing == RecordFraming::whole_file) {
+    file->whole = std::make_unique<WholeFileSource>(
+        WholeFileSettings{path, config_.name, std::string(format_->name), env_.host},
+        TimeResolverSettings{env_.zone, now_ns()}, start);
+  } else {
+    LineSourceSettings settings{path, config_.name, std::string(format_->dataset), env_.host,
+                                static_cast<std::size_t>(options_.max_record_size.bytes)};
+    file->source = std::make_unique<LineSource>(std::move(settings), format_->make(config_.parser),
+                                                TimeResolverSettings{env_.zone, now_ns()}, fd, start);
+  }
   file->window = std::make_unique<DeliveryWindow>(env_.max_batches_in_flight, start);
   ++counters_.files_opened;
   stats_.count_file(config_.format);
@@ -162,18 +175,56 @@ bool FileInput::content_replaced(TrackedFile& file) {
   return false;
 }
 
+void FileInput::send(TrackedFile& file, const EventBatch& batch, std::uint64_t bytes,
+                     std::uint64_t end_position, const std::atomic<bool>& stop) {
+  file.last_data = std::chrono::steady_clock::now();
+  const std::uint64_t sequence = file.next_sequence++;
+  if (!file.window->begin(sequence, end_position, stop)) return;
+  DeliveryWindow* window = file.window.get();
+  const FileIdentity identity = file.identity;
+  writer_.write(batch, bytes, [this, window, identity, sequence](std::uint64_t, bool delivered) {
+    window->complete(sequence, delivered);
+    if (env_.checkpoints != nullptr) {
+      env_.checkpoints->update_position(config_.name, identity, window->durable_position());
+    }
+  });
+}
+
+bool FileInput::pump_whole(TrackedFile& file, const std::atomic<bool>& stop) {
+  struct stat st {};
+  if (fstat(file.fd, &st) != 0 || static_cast<std::uint64_t>(st.st_size) == file.whole_size_read) {
+    return false;
+  }
+  // An export is read whole each time it changes; the reader resumes after its last record.
+  file.whole_size_read = static_cast<std::uint64_t>(st.st_size);
+  std::uint64_t previous = file.whole->position();
+  const bool ok = file.whole->read(file.fd, [&](const EventBatch& batch, std::uint64_t end) {
+    send(file, batch, end - std::min(end, previous), end, stop);
+    previous = end;
+  });
+  if (!ok) {
+    ++counters_.read_errors;
+    spdlog::error("input {}: cannot read {}: {}", config_.name, file.path,
+                  std::strerror(file.whole->last_errno()));
+  }
+  return false;  // everything there was read in one go
+}
+
 bool FileInput::pump(TrackedFile& file, bool final, const std::atomic<bool>& stop) {
+  if (file.whole) return pump_whole(file, stop);
   bool any = false;
   while (!stop) {
     // Before each read: copytruncate replaces the content under the same inode; reading on at
     // our old position would yield the middle of some new line.
-    if (file.source->position() > 0 && content_replaced(file)) {
+    if (file.position() > 0 && content_replaced(file)) {
       file.replaced = true;
       return any;
     }
     file.source->time().set_reference(now_ns());
     const std::uint64_t before = file.source->position();
+    const std::uint64_t skipped_before = file.source->skipped_records();
     const auto read = file.source->read_batch(batch_, final);
+    stats_.count_skipped(config_.format, file.source->skipped_records() - skipped_before);
     if (read == LineSource::Read::error) {
       ++counters_.read_errors;
       spdlog::error("input {}: read error on {}: {}", config_.name, file.path,
@@ -184,17 +235,7 @@ bool FileInput::pump(TrackedFile& file, bool final, const std::atomic<bool>& sto
     const std::uint64_t after = file.source->position();
     if (after == before) return any;  // only a partial line so far
     any = true;
-    file.last_data = std::chrono::steady_clock::now();
-    const std::uint64_t sequence = file.next_sequence++;
-    if (!file.window->begin(sequence, after, stop)) return any;
-    DeliveryWindow* window = file.window.get();
-    const FileIdentity identity = file.identity;
-    writer_.write(batch_, after - before, [this, window, identity, sequence](std::uint64_t, bool delivered) {
-      window->complete(sequence, delivered);
-      if (env_.checkpoints != nullptr) {
-        env_.checkpoints->update_position(config_.name, identity, window->durable_position());
-      }
-    });
+    send(file, batch_, after - before, after, stop);
   }
   return any;
 }
@@ -202,7 +243,7 @@ bool FileInput::pump(TrackedFile& file, bool final, const std::atomic<bool>& sto
 FileInput::Verdict FileInput::check_file(TrackedFile& file, const std::atomic<bool>& stop) {
   struct stat by_fd {};
   if (file.replaced || (fstat(file.fd, &by_fd) == 0 &&
-                        static_cast<std::uint64_t>(by_fd.st_size) < file.source->position())) {
+                        static_cast<std::uint64_t>(by_fd.st_size) < file.position())) {
     // copytruncate: the file shrank below what we read; what is there now is new data.
     ++counters_.truncations;
     spdlog::warn("input {}: {} was truncated; reading it again from the start", config_.name,

@@ -60,6 +60,10 @@ class FileInput {
   std::unique_ptr<TrackedFile> open_file(const std::string& path, bool first_scan);
   // True when the file no longer starts with the bytes it was identified by.
   bool content_replaced(TrackedFile& file);
+  // Hands one batch to the sinks, waiting while the file's window of batches in flight is full.
+  void send(TrackedFile& file, const EventBatch& batch, std::uint64_t bytes,
+            std::uint64_t end_position, const std::atomic<bool>& stop);
+  bool pump_whole(TrackedFile& file, const std::atomic<bool>& stop);
   // Reads what is there now; returns true when anything was read.
   bool pump(TrackedFile& file, bool final, const std::atomic<bool>& stop);
   enum class Verdict : std::uint8_t { keep, reopen, release };

@@ -126,5 +126,21 @@ TEST(ParseCommand, ReportsAMissingFileAndStillParsesTheOthers) {
   EXPECT_EQ(split_lines(result.out).size(), 1u);
 }
 
+TEST(ParseCommand, ReadsAnEvtxFileIntoWinlogEventsWithSevenDigitTimes) {
+  const auto result = run_process(parse_args(
+      {"--format", "evtx", source_path("tests/data/winevent/security_short_selected.evtx").string()}));
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto lines = split_lines(result.out);
+  ASSERT_GT(lines.size(), 1u);
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  ASSERT_EQ(parser.parse(std::string(lines[0])).get(doc), simdjson::SUCCESS);
+  std::string_view timestamp, provider;
+  ASSERT_EQ(doc["@timestamp"].get(timestamp), simdjson::SUCCESS);
+  EXPECT_EQ(timestamp, "2016-06-29T15:24:34.3460000Z");  // FILETIME: 100 ns, 7 digits
+  ASSERT_EQ(doc["winlog"]["provider_name"].get(provider), simdjson::SUCCESS);
+  EXPECT_EQ(provider, "Microsoft-Windows-Security-Auditing");
+}
+
 }  // namespace
 }  // namespace horolog::test

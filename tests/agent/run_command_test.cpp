@@ -196,5 +196,42 @@ TEST(RunFollow, SighupReopensOutputFilesAfterTheyWereMovedAway) {
   EXPECT_NE(read_file(dir / "out/live.ndjson").find("after"), std::string::npos);
 }
 
+TEST(RunOnce, ReadsEvtxFilesWholeAndResumesAfterTheLastDeliveredRecord) {
+  TempDir dir;
+  fs::create_directories(dir / "exports");
+  fs::copy_file(source_path("tests/data/winevent/security_short_selected.evtx"),
+                dir / "exports/security.evtx");
+  write_file(dir / "horolog.yaml",
+             "data_dir: " + (dir / "var").string() + "\n"
+             "clock: {servers: []}\n"
+             "inputs:\n"
+             "  - name: windows\n"
+             "    type: file\n"
+             "    paths: [\"" + (dir / "exports/*.evtx").string() + "\"]\n"
+             "    format: evtx\n"
+             "sinks:\n"
+             "  - name: out\n"
+             "    type: file\n"
+             "    path: " + (dir / "out/{input}.ndjson").string() + "\n");
+  const std::vector<std::string> run = {horolog_binary().string(), "run", "--config",
+                                        (dir / "horolog.yaml").string(), "--once"};
+  auto result = run_process(run);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const std::string first = read_file(dir / "out/windows.ndjson");
+  const auto lines = split_lines(first);
+  ASSERT_GT(lines.size(), 0u);
+  simdjson::dom::parser parser;
+  for (auto line : lines) {
+    simdjson::dom::element doc;
+    ASSERT_EQ(parser.parse(std::string(line)).get(doc), simdjson::SUCCESS) << line;
+    int64_t event_id = 0;
+    EXPECT_EQ(doc["winlog"]["event_id"].get(event_id), simdjson::SUCCESS) << line;
+  }
+  // The checkpoint holds the reader position: a second run ships nothing again.
+  result = run_process(run);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(read_file(dir / "out/windows.ndjson"), first);
+}
+
 }  // namespace
 }  // namespace horolog::test

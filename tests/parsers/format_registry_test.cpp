@@ -155,7 +155,7 @@ TEST(FormatRegistry, GarbageRecordsNeverCrashAndAreShippedRaw) {
       "26 Nov 12:00:00 ntpd[123]: time reset +0.183275 s"};
   const std::string alphabet = "0123456789 <>[]:-T.\"{}\\=Z+e,N\t";
   for (const FormatInfo& format : formats()) {
-    if (format.name == "regex") continue;
+    if (format.name == "regex" || format.framing != RecordFraming::lines) continue;
     const auto parser = format.make(ParserOptions{});
     test::ParseHarness h;
     for (int i = 0; i < 3000; ++i) {
