@@ -3,6 +3,8 @@
 
 #include <stdexcept>
 
+#include "normalizer/epoch_time.h"
+#include "normalizer/timestamp_formats.h"
 #include "normalizer/time_text.h"
 
 namespace horolog {
@@ -83,6 +85,10 @@ bool is_zone_name_char(char c) noexcept {
 }  // namespace
 
 TimeFormat::TimeFormat(std::string_view pattern) : pattern_(pattern) {
+  if (pattern == "%s") {  // an instant, not a civil time: handled whole
+    epoch_seconds_ = true;
+    return;
+  }
   compile(pattern, 0);
   bool month = false;
   bool day = false;
@@ -164,6 +170,13 @@ const Zone* TimeFormat::named_zone(std::string_view name) noexcept {
 }
 
 std::size_t TimeFormat::parse(std::string_view s, CivilTime& out) noexcept {
+  if (epoch_seconds_) {
+    UtcTime utc;
+    const std::size_t used = parse_epoch(s, EpochUnit::seconds, utc);
+    if (used == 0) return 0;
+    out = utc_to_civil(utc);
+    return used;
+  }
   std::size_t pos = 0;
   unsigned year = 0;
   bool has_year = false;
@@ -281,6 +294,10 @@ int TimeFormatList::parse(std::string_view text, CivilTime& out) noexcept {
     if (formats_[i].parse(text, out) == text.size() && !text.empty()) return static_cast<int>(i);
   }
   return -1;
+}
+
+bool TimeFormatList::parse_or_rfc3339(std::string_view text, CivilTime& out) noexcept {
+  return parse(text, out) >= 0 || (!text.empty() && parse_rfc3339(text, out) == text.size());
 }
 
 }  // namespace horolog

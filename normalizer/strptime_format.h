@@ -6,7 +6,7 @@
 // skipped) %H %I (with %p) %M %S (00..60) %f (1..9 fraction digits, after a literal `.` or `,`)
 // %p (AM/PM) %z (`Z`, `±hh:mm`, `±hhmm`, `±hh`) %Z (UTC/GMT/Z, common abbreviations such as EST
 // or CEST, or an IANA name such as Europe/Berlin) %T (%H:%M:%S) %F (%Y-%m-%d) %D (%m/%d/%y)
-// %R (%H:%M) %%. A space matches any run of spaces and tabs, including none; other characters
+// %R (%H:%M) %%, and %s alone (seconds since the Unix epoch, optional fraction). A space matches any run of spaces and tabs, including none; other characters
 // match themselves. A pattern without a year gives year-less times (the year is inferred).
 #pragma once
 
@@ -63,6 +63,7 @@ class TimeFormat {
   const Zone* named_zone(std::string_view name) noexcept;
 
   std::string pattern_;
+  bool epoch_seconds_ = false;  // the pattern is exactly %s
   std::vector<Step> steps_;
   // Zones met through %Z, kept at stable addresses; the list is short and only grows.
   std::vector<std::unique_ptr<Zone>> zones_;
@@ -75,6 +76,8 @@ class TimeFormatList {
 
   // Fills `out` from the first format that consumes all of `text`; returns its index, or -1.
   int parse(std::string_view text, CivilTime& out) noexcept;
+  // parse(), then RFC 3339 as the last fallback (what most structured logs carry).
+  bool parse_or_rfc3339(std::string_view text, CivilTime& out) noexcept;
   bool empty() const noexcept { return formats_.empty(); }
 
  private:

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 
+#include "normalizer/civil_time.h"
 #include "normalizer/time_types.h"
 
 namespace horolog {
@@ -15,5 +16,9 @@ struct UtcTime {
   // of the day, as TimeResolver does for hh:mm:60.
   bool leap_second = false;
 };
+
+// The same instant as a UTC civil time (has_offset, offset 0), for code paths that take civil
+// times (user formats with %s). A leap second stays the last nanosecond of :59.
+CivilTime utc_to_civil(const UtcTime& utc) noexcept;
 
 }  // namespace horolog

@@ -64,9 +64,9 @@ bool float_epoch(double value, CivilTime& civil) {
 }  // namespace
 
 JsonLinesParser::JsonLinesParser(const ParserOptions& options)
-    : time_key_(options.time_key), message_key_(options.message_key) {
-  for (const std::string& format : options.time_format) time_formats_.emplace_back(format);
-}
+    : time_key_(options.time_key),
+      message_key_(options.message_key),
+      time_formats_(options.time_format) {}
 
 bool JsonLinesParser::is_time_key(std::string_view key) const noexcept {
   if (!time_key_.empty()) return key == time_key_;
@@ -133,11 +133,11 @@ bool JsonLinesParser::read_value(od::value& value, od::json_type type, StringAre
 }
 
 bool JsonLinesParser::resolve_time(const FieldValue& value, ParseContext& ctx,
-                                   Event& event) const noexcept {
+                                   Event& event) noexcept {
   CivilTime civil;
   bool matched = false;
   switch (value.kind) {
-    case FieldValue::Kind::string: matched = match_time(time_formats_, value.text, civil); break;
+    case FieldValue::Kind::string: matched = time_formats_.parse_or_rfc3339(value.text, civil); break;
     case FieldValue::Kind::int64: matched = integer_epoch(value.i64, civil); break;
     case FieldValue::Kind::uint64:
       matched =

@@ -13,7 +13,7 @@
 
 #include "parsers/parser.h"
 #include "parsers/parser_options.h"
-#include "parsers/time_pattern.h"
+#include "normalizer/strptime_format.h"
 
 namespace horolog {
 
@@ -33,13 +33,13 @@ class JsonLinesParser final : public Parser {
   bool read_value(simdjson::ondemand::value& value, simdjson::ondemand::json_type type,
                   StringArena& arena, FieldValue& out) noexcept;
   // A string matched by the time formats or an epoch number (s or ms) to @timestamp.
-  bool resolve_time(const FieldValue& value, ParseContext& ctx, Event& event) const noexcept;
+  bool resolve_time(const FieldValue& value, ParseContext& ctx, Event& event) noexcept;
   // A view into the padded copy, translated to the same bytes in the record.
   std::string_view in_record(std::string_view view) const noexcept;
 
   std::string time_key_;
   std::string message_key_;
-  std::vector<TimePattern> time_formats_;
+  TimeFormatList time_formats_;
   simdjson::ondemand::parser json_;
   std::string padded_;  // the record plus simdjson's padding; capacity reused
   std::string_view record_;

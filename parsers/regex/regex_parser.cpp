@@ -13,7 +13,7 @@ constexpr int kMaxGroups = 32;
 
 }  // namespace
 
-RegexParser::RegexParser(const ParserOptions& options) {
+RegexParser::RegexParser(const ParserOptions& options) : time_formats_(options.time_format) {
   if (options.pattern.empty()) throw std::invalid_argument("format `regex` needs a pattern");
   RE2::Options re_options;
   re_options.set_log_errors(false);
@@ -43,7 +43,6 @@ RegexParser::RegexParser(const ParserOptions& options) {
       group.role = Role::pid;
     }
   }
-  for (const std::string& format : options.time_format) time_formats_.emplace_back(format);
 }
 
 RegexParser::~RegexParser() = default;
@@ -69,7 +68,7 @@ ParseStatus RegexParser::parse(std::string_view record, ParseContext& ctx, Event
     switch (group.role) {
       case Role::time: {
         CivilTime civil;
-        if (match_time(time_formats_, text, civil)) {
+        if (time_formats_.parse_or_rfc3339(text, civil)) {
           event.time_original = text;
           have_time = ctx.time.resolve(civil, event);
         }

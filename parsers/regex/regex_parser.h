@@ -11,7 +11,7 @@
 
 #include "parsers/parser.h"
 #include "parsers/parser_options.h"
-#include "parsers/time_pattern.h"
+#include "normalizer/strptime_format.h"
 
 namespace re2 {
 class RE2;
@@ -37,7 +37,7 @@ class RegexParser final : public Parser {
 
   std::unique_ptr<re2::RE2> re_;
   std::vector<Group> groups_;  // index = capture group number - 1
-  std::vector<TimePattern> time_formats_;
+  TimeFormatList time_formats_;
   bool has_time_group_ = false;
 };
 

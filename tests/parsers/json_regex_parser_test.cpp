@@ -6,7 +6,7 @@
 
 #include "parsers/json/json_lines_parser.h"
 #include "parsers/regex/regex_parser.h"
-#include "parsers/time_pattern.h"
+#include "normalizer/strptime_format.h"
 #include "tests/parsers/parse_harness.h"
 #include "tests/support/test_paths.h"
 
@@ -22,13 +22,14 @@ struct PatternCase {
   std::string time;  // expected UTC; empty = must not match
 };
 
-class TimePatternTable : public testing::TestWithParam<PatternCase> {};
+// The user formats these parsers take (time_format:) as they see them: whole text or nothing.
+class UserTimeFormatTable : public testing::TestWithParam<PatternCase> {};
 
-TEST_P(TimePatternTable, MatchesWholeTextOrNothing) {
+TEST_P(UserTimeFormatTable, MatchesWholeTextOrNothing) {
   const PatternCase& c = GetParam();
-  const TimePattern pattern(c.format);
+  TimeFormatList formats({c.format});
   CivilTime civil;
-  const bool matched = pattern.match(c.text, civil);
+  const bool matched = formats.parse(c.text, civil) == 0;
   ASSERT_EQ(matched, !c.time.empty());
   if (!matched) return;
   TimeResolver resolver(TimeResolverSettings{Zone::utc(), test::reference_time()});
@@ -38,7 +39,7 @@ TEST_P(TimePatternTable, MatchesWholeTextOrNothing) {
 }
 
 INSTANTIATE_TEST_SUITE_P(
-    TimePattern, TimePatternTable,
+    UserTimeFormat, UserTimeFormatTable,
     testing::Values(PatternCase{"date_time", "%Y-%m-%d %H:%M:%S", "2026-11-26 12:00:01",
                                 "2026-11-26T12:00:01.000000000Z"},
                     PatternCase{"fraction_and_offset", "%FT%T.%f%z", "2026-11-26T12:00:01.5+01:00",
@@ -53,9 +54,9 @@ INSTANTIATE_TEST_SUITE_P(
                     PatternCase{"bad_month_name_rejected", "%b %d", "Foo 26", ""}),
     [](const testing::TestParamInfo<PatternCase>& info) { return info.param.name; });
 
-TEST(TimePattern, UnknownConversionIsAConfigError) {
-  EXPECT_THROW(TimePattern("%Q"), std::invalid_argument);
-  EXPECT_THROW(TimePattern("%Y %"), std::invalid_argument);
+TEST(UserTimeFormat, UnknownConversionIsAConfigError) {
+  EXPECT_THROW(TimeFormatList({"%Q"}), std::invalid_argument);
+  EXPECT_THROW(TimeFormatList({"%Y %"}), std::invalid_argument);
 }
 
 TEST(JsonLines, TimeAndMessageKeysFillTheEventOthersBecomeFields) {
