@@ -49,6 +49,7 @@ struct Exchange {
   SysNanos t1;
   bool saw_bad_auth = false;
   bool saw_reply = false;
+  bool probing = false;  // an unauthenticated probe of a keyed server that never answered
   std::vector<NtpSample> samples;
 };
 
@@ -201,6 +202,29 @@ bool sleep_until(Clock::time_point until, std::stop_token stop) {
   return !wake.wait_until(lock, stop, until, [] { return false; }) && !stop.stop_requested();
 }
 
+// chronyd (like ntpd) stays silent to a request whose MAC it cannot verify, which would look
+// like an unreachable server. One unauthenticated request tells the two apart: an answer proves
+// the server is up and refused our key (bad_auth). That answer is never used as a sample.
+void probe_silent_keyed_servers(std::vector<Exchange>& exchanges, const NtpQueryOptions& options,
+                                std::stop_token stop) {
+  bool any = false;
+  for (Exchange& ex : exchanges) {
+    if (ex.key == nullptr || !ex.active || ex.saw_reply || !ex.samples.empty()) continue;
+    ex.key = nullptr;
+    ex.probing = true;
+    send_request(ex);
+    any = true;
+  }
+  if (!any || stop.stop_requested()) return;
+  await_replies(exchanges, Clock::now() + options.timeout);
+  for (Exchange& ex : exchanges) {
+    if (!ex.probing) continue;
+    ex.saw_bad_auth = ex.saw_reply;
+    ex.saw_reply = false;
+    ex.samples.clear();
+  }
+}
+
 void finish(Exchange& ex) {
   ServerReport& r = ex.report;
   r.valid = static_cast<int>(ex.samples.size());
@@ -273,6 +297,7 @@ std::vector<ServerReport> query_servers(std::span<const NtpServerSpec> servers,
     for (Exchange& ex : exchanges) ex.waiting = false;
     if (round + 1 < options.samples && !sleep_until(start + options.sample_interval, stop)) break;
   }
+  probe_silent_keyed_servers(exchanges, options, stop);
   std::vector<ServerReport> reports;
   reports.reserve(exchanges.size());
   for (Exchange& ex : exchanges) {

@@ -203,10 +203,11 @@ INSTANTIATE_TEST_SUITE_P(
                     AuthCase{"Sha256", 3, kKeys, ServerStatus::answered},
                     AuthCase{"Md5", 4, kKeys, ServerStatus::answered},
                     AuthCase{"Aes256Cmac", 5, kKeys, ServerStatus::answered},
-                    // chronyd does not answer a request whose MAC it cannot verify.
-                    AuthCase{"WrongSecretGetsNoUsableReply", 1,
+                    // chronyd does not answer a request whose MAC it cannot verify; an
+                    // unauthenticated probe shows it is up, so the key is what failed.
+                    AuthCase{"WrongSecretIsBadAuthAndNotUsed", 1,
                              "1 SHA1 HEX:0000000000000000000000000000000000000000\n",
-                             ServerStatus::unreachable},
+                             ServerStatus::bad_auth},
                     AuthCase{"KeyMissingFromKeyFile", 9, kKeys, ServerStatus::no_key}),
     [](const testing::TestParamInfo<AuthCase>& info) { return std::string(info.param.name); });
 
