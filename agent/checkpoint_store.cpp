@@ -139,11 +139,13 @@ void CheckpointStore::forget(const std::string& input, std::uint64_t device, std
   dirty_ |= entries_.erase({input, device, inode}) > 0;
 }
 
-bool CheckpointStore::save() {
+bool CheckpointStore::save(bool durable) {
+  std::lock_guard save_lock(save_mutex_);
   std::string text;
   {
     std::lock_guard lock(mutex_);
-    if (!dirty_) return true;
+    if (!dirty_ && !(durable && unsynced_)) return true;
+    unsynced_ = !durable;
     text = "{\"version\":" + std::to_string(kFormatVersion) + ",\"sources\":[\n";
     bool first = true;
     for (const auto& [_, c] : entries_) {
@@ -166,10 +168,11 @@ bool CheckpointStore::save() {
   std::filesystem::create_directories(directory_, ec);
   const std::filesystem::path temp = directory_ / "checkpoints.json.tmp";
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  bool ok = fd >= 0 && write_all(fd, text) && ::fsync(fd) == 0;
+  bool ok = fd >= 0 && write_all(fd, text) && (!durable || ::fsync(fd) == 0);
   const int saved_errno = errno;
   if (fd >= 0) ::close(fd);
   ok = ok && ::rename(temp.c_str(), file_.c_str()) == 0;
+  if (ok && !durable) return true;
   if (ok) {
     // The rename itself must survive a crash: sync the directory entry too.
     const int dir = ::open(directory_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);

@@ -51,8 +51,10 @@ class CheckpointStore {
   void forget(const std::string& input, std::uint64_t device, std::uint64_t inode);
 
   // Writes the file when anything changed since the last save; returns false on I/O errors
-  // (reported through spdlog; the next save retries).
-  bool save();
+  // (reported through spdlog; the next save retries). `durable` adds the fsyncs that make it
+  // survive power loss; without them it still survives the process being killed, so the
+  // agent saves after every delivered batch and syncs on a timer.
+  bool save(bool durable = true);
 
  private:
   using Key = std::tuple<std::string, std::uint64_t, std::uint64_t>;
@@ -61,8 +63,10 @@ class CheckpointStore {
   std::filesystem::path directory_;
   std::filesystem::path file_;
   mutable std::mutex mutex_;
+  std::mutex save_mutex_;  // one writer of the temp file at a time
   std::map<Key, Checkpoint> entries_;
   bool dirty_ = false;
+  bool unsynced_ = false;  // the last save skipped the fsyncs
   std::string problem_;
 };
 

@@ -59,11 +59,35 @@ int OutputFile::open() {
   std::error_code ec;
   const auto parent = std::filesystem::path(path_).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (fd_ < 0) return errno;
   struct stat st {};
   committed_size_ = fstat(fd_, &st) == 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
+  if (compression_ == Compression::none) cut_torn_tail();
   return 0;
+}
+
+void OutputFile::cut_torn_tail() noexcept {
+  // A crash in the middle of a write leaves half a line at the end. That batch was never
+  // acknowledged, so it will be delivered again: cut the half line rather than glue the next
+  // one onto it.
+  char block[4096];
+  std::uint64_t end = committed_size_;
+  while (end > 0) {
+    const std::uint64_t begin = end > sizeof block ? end - sizeof block : 0;
+    const ssize_t n = ::pread(fd_, block, end - begin, static_cast<off_t>(begin));
+    if (n <= 0) return;
+    for (ssize_t i = n - 1; i >= 0; --i) {
+      if (block[i] != '\n') continue;
+      const std::uint64_t keep = begin + static_cast<std::uint64_t>(i) + 1;
+      if (keep != committed_size_ && ftruncate(fd_, static_cast<off_t>(keep)) == 0) {
+        committed_size_ = keep;
+      }
+      return;
+    }
+    end = begin;
+  }
+  if (committed_size_ > 0 && ftruncate(fd_, 0) == 0) committed_size_ = 0;
 }
 
 int OutputFile::append(std::string_view data) {

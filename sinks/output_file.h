@@ -34,6 +34,7 @@ class OutputFile {
  private:
   struct Codec;
   int write_all(std::string_view bytes) noexcept;
+  void cut_torn_tail() noexcept;
 
   std::string path_;
   Compression compression_;

@@ -186,6 +186,8 @@ void FileInput::send(TrackedFile& file, const EventBatch& batch, std::uint64_t b
     window->complete(sequence, delivered);
     if (env_.checkpoints != nullptr) {
       env_.checkpoints->update_position(config_.name, identity, window->durable_position());
+      // Saved at once: after a kill -9 only the batches in flight are read again.
+      env_.checkpoints->save(/*durable=*/false);
     }
   });
 }

@@ -176,5 +176,17 @@ TEST(FileSink, RetriesAnUnwritablePathAndGivesUpOnlyAtShutdown) {
   EXPECT_GE(sink.counters().errors, 2u);
 }
 
+TEST(FileSink, AHalfLineLeftByACrashIsCutBeforeAppending) {
+  TempDir dir;
+  // What a kill -9 in the middle of a write leaves: whole lines, then part of one.
+  write_file(dir / "out.ndjson", "line 0\nline 1\n{\"@timestamp\":\"2026-");
+  FileSinkOptions options;
+  options.path = (dir / "out.ndjson").string();
+  FileSink sink(options, {});
+  TestBatch again(2, 2, 1);  // the unacknowledged batch, delivered again
+  sink.write(again.encoded);
+  EXPECT_EQ(read_file(dir / "out.ndjson"), "line 0\nline 1\nline 2\nline 3\n");
+}
+
 }  // namespace
 }  // namespace horolog::test
