@@ -23,6 +23,8 @@ std::size_t parse_mjd_time(std::string_view s, UtcTime& out) noexcept {
     if (pos < s.size() && is_digit(s[pos]) && !read_fraction(s, pos, nanos, digits)) return 0;
   }
   if (!ends_cleanly(s, pos)) return 0;
+  // Nanoseconds since 1970 in 64 bits end in 2262 (MJD 147337): later days cannot be held.
+  if (mjd > kMjdUnixEpoch + 106'750) return 0;
   out.leap_second = seconds == 86400;
   std::int64_t day_nanos = static_cast<std::int64_t>(seconds) * 1'000'000'000 + nanos;
   if (out.leap_second) day_nanos = 86'400'000'000'000 - 1;

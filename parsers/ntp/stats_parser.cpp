@@ -4,6 +4,7 @@
 #include <charconv>
 #include <chrono>
 
+#include "normalizer/ntp_time.h"
 #include "normalizer/timestamp_formats.h"
 #include "parsers/ntp/peer_status.h"
 
@@ -12,8 +13,6 @@ namespace {
 
 using ntp::ColumnKind;
 
-constexpr std::int64_t kMjdUnixEpoch = 40587;  // MJD of 1970-01-01
-constexpr std::int64_t kSecondsPerDay = 86400;
 
 bool is_space(char c) noexcept { return c == ' ' || c == '\t'; }
 
@@ -78,40 +77,15 @@ bool to_double(std::string_view token, double& out) noexcept {
   return true;
 }
 
-// `61016 2.878`: integer day, seconds with up to 9 fractional digits, converted exactly.
-bool parse_mjd_stamp(std::string_view& rest, Event& event) noexcept {
-  const std::string_view line = rest;
-  const std::string_view day_text = take_token(rest);
-  const std::string_view sec_text = take_token(rest);
-  std::int64_t mjd = 0;
-  if (day_text.empty() || !to_number(day_text, mjd) || mjd < 0 || mjd > 2'000'000) return false;
-  const std::size_t dot = sec_text.find('.');
-  std::int64_t seconds = 0;
-  if (!to_number(sec_text.substr(0, dot), seconds) || seconds < 0 || seconds > kSecondsPerDay) {
-    return false;
-  }
-  std::int64_t nanos = 0;
-  std::uint8_t digits = 0;
-  if (dot != std::string_view::npos) {
-    const std::string_view fraction = sec_text.substr(dot + 1);
-    if (fraction.empty() || fraction.size() > 9) return false;
-    for (char c : fraction) {
-      if (c < '0' || c > '9') return false;
-      nanos = nanos * 10 + (c - '0');
-    }
-    digits = static_cast<std::uint8_t>(fraction.size());
-    for (std::size_t i = fraction.size(); i < 9; ++i) nanos *= 10;
-  }
-  if (seconds == kSecondsPerDay) {  // written during an inserted leap second
-    event.time_flags.set(TimeFlag::leap_second);
-    seconds = kSecondsPerDay - 1;
-    nanos = 999'999'999;
-  }
-  const std::int64_t unix_seconds = (mjd - kMjdUnixEpoch) * kSecondsPerDay + seconds;
-  event.timestamp = SysNanos{std::chrono::seconds{unix_seconds} + Nanoseconds{nanos}};
-  event.precision_digits = digits;
-  event.time_original =
-      line.substr(0, static_cast<std::size_t>(sec_text.data() + sec_text.size() - line.data()));
+// `61016 2.878`: integer day, seconds with up to 9 fractional digits (the normalizer's exact
+// MJD conversion), UTC by definition.
+bool parse_mjd_stamp(std::string_view& rest, ParseContext& ctx, Event& event) noexcept {
+  UtcTime utc;
+  const std::size_t used = parse_mjd_time(rest, utc);
+  if (used == 0) return false;
+  event.time_original = rest.substr(0, used);
+  ctx.time.resolve_utc(utc, event);
+  rest.remove_prefix(used);
   return true;
 }
 
@@ -173,7 +147,7 @@ ParseStatus NtpStatsParser::parse(std::string_view record, ParseContext& ctx,
   }
   std::string_view rest = record;
   const bool stamped = layout_.stamp == ntp::StampShape::mjd_seconds
-                           ? parse_mjd_stamp(rest, event)
+                           ? parse_mjd_stamp(rest, ctx, event)
                            : parse_date_time_stamp(rest, ctx, event);
   std::size_t columns = 0;
   bool ok = stamped;

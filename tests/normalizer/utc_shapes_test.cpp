@@ -79,6 +79,8 @@ struct Rejected {
 const Rejected kRejected[] = {
     {"MjdNoSeconds", mjd, "61016"},
     {"MjdTab", mjd, "61016\t2.878"},
+    {"MjdAfter2262", mjd, "147338 0"},
+    {"MjdBeyondWhatNanosecondsHold", mjd, "999999 0"},  // found by fuzzing: overflowed
     {"MjdSecondsBeyondLeap", mjd, "61016 86401"},
     {"MjdTenDigitFraction", mjd, "61016 2.1234567890"},
     {"MjdNotNumber", mjd, "MJD 2.8"},
