@@ -17,19 +17,24 @@ void list_names(std::ostream& out, std::string_view what, const std::vector<Comp
 
 }  // namespace
 
+void print_config_errors(const std::filesystem::path& config,
+                         const std::vector<ConfigError>& errors, std::ostream& err) {
+  for (const ConfigError& error : errors) {
+    err << config.string();
+    if (error.line > 0) err << ":" << error.line << ":" << error.column;
+    err << ": ";
+    if (!error.path.empty()) err << error.path << ": ";
+    err << error.message << "\n";
+  }
+  err << config.string() << ": " << errors.size() << (errors.size() == 1 ? " error" : " errors")
+      << "\n";
+}
+
 int check_config_command(const std::filesystem::path& config, std::ostream& out,
                          std::ostream& err) {
   const LoadResult result = load_config_file(config);
   if (!result) {
-    for (const ConfigError& error : result.error()) {
-      err << config.string();
-      if (error.line > 0) err << ":" << error.line << ":" << error.column;
-      err << ": ";
-      if (!error.path.empty()) err << error.path << ": ";
-      err << error.message << "\n";
-    }
-    const std::size_t count = result.error().size();
-    err << config.string() << ": " << count << (count == 1 ? " error" : " errors") << "\n";
+    print_config_errors(config, result.error(), err);
     return 1;
   }
   out << config.string() << ": OK\n";

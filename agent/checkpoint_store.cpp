@@ -10,28 +10,15 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "sinks/json_string.h"
+#include "sinks/write_fully.h"
 
 namespace horolog {
 
 namespace {
 
 constexpr int kFormatVersion = 1;
-
-bool write_all(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    bytes.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -168,7 +155,7 @@ bool CheckpointStore::save(bool durable) {
   std::filesystem::create_directories(directory_, ec);
   const std::filesystem::path temp = directory_ / "checkpoints.json.tmp";
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  bool ok = fd >= 0 && write_all(fd, text) && (!durable || ::fsync(fd) == 0);
+  bool ok = fd >= 0 && write_fully(fd, text) == 0 && (!durable || ::fsync(fd) == 0);
   const int saved_errno = errno;
   if (fd >= 0) ::close(fd);
   ok = ok && ::rename(temp.c_str(), file_.c_str()) == 0;

@@ -6,7 +6,6 @@
 
 #include <csignal>
 #include <iostream>
-#include <sstream>
 #include <thread>
 
 #include "agent/agent_config.h"
@@ -71,8 +70,7 @@ void build_sinks(const AgentConfig& config, SinkSet& sinks, std::vector<const Fi
 int run_command(const RunCommandOptions& options) {
   auto loaded = load_config_file(options.config);
   if (!loaded) {
-    std::ostringstream ignored;
-    check_config_command(options.config, ignored, std::cerr);  // lists every error
+    print_config_errors(options.config, loaded.error(), std::cerr);
     return 2;
   }
   const AgentConfig& config = *loaded;

@@ -1,6 +1,8 @@
 // File I/O and the gzip (zlib) / zstd codecs behind OutputFile.
 #include "sinks/output_file.h"
 
+#include "sinks/write_fully.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -95,18 +97,6 @@ int OutputFile::append(std::string_view data) {
   return 0;
 }
 
-int OutputFile::write_all(std::string_view bytes) noexcept {
-  while (!bytes.empty()) {
-    const ssize_t n = ::write(fd_, bytes.data(), bytes.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return errno;
-    }
-    bytes.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return 0;
-}
-
 int OutputFile::commit(bool fsync) {
   if (int rc = open(); rc != 0) return rc;
   if (pending_.empty()) return 0;
@@ -115,7 +105,7 @@ int OutputFile::commit(bool fsync) {
     if (!codec_->compress(pending_, compressed_)) return EIO;
     out = compressed_;
   }
-  int rc = write_all(out);
+  int rc = write_fully(fd_, out);
   if (rc == 0 && fsync && ::fsync(fd_) != 0) rc = errno;
   if (rc != 0) {
     // Cut the partial write so the retry leaves no half line (or half frame) behind.

@@ -33,7 +33,6 @@ class OutputFile {
 
  private:
   struct Codec;
-  int write_all(std::string_view bytes) noexcept;
   void cut_torn_tail() noexcept;
 
   std::string path_;
