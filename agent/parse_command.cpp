@@ -30,6 +30,16 @@ int parse_command(const ParseCommandOptions& options) {
     std::cerr << "horolog parse: --timezone: " << e.what() << "\n";
     return 2;
   }
+  winevent::DateOrder date_order = winevent::DateOrder::auto_detect;
+  if (options.date_order == "mdy") {
+    date_order = winevent::DateOrder::mdy;
+  } else if (options.date_order == "dmy") {
+    date_order = winevent::DateOrder::dmy;
+  } else if (options.date_order != "auto") {
+    std::cerr << "horolog parse: --date-order: '" << options.date_order
+              << "' is not auto, mdy or dmy\n";
+    return 2;
+  }
   std::optional<SysNanos> reference;
   if (!options.reference_time.empty()) {
     reference = parse_reference_time(options.reference_time);
@@ -59,14 +69,22 @@ int parse_command(const ParseCommandOptions& options) {
       continue;
     }
     TimeResolverSettings time{*zone, reference.value_or(file_reference_time(fd))};
-    if (format->framing == RecordFraming::whole_file) {
-      WholeFileSource source({path, "parse", std::string(format->name), host}, time, 0);
+    const FormatInfo* file_format = format;
+    if (format->name == "auto" && !is_stdin) {
+      // Windows event files are read whole: recognised by their first bytes, not per line.
+      if (const std::string_view sniffed = sniff_whole_file_format(fd); !sniffed.empty()) {
+        file_format = find_format(sniffed);
+      }
+    }
+    if (file_format->framing == RecordFraming::whole_file) {
+      WholeFileSource source(
+          {path, "parse", std::string(file_format->name), host, 1024, date_order}, time, 0);
       std::uint64_t previous = 0;
       if (!source.read(fd, [&](const EventBatch& batch, std::uint64_t end) {
             writer.write(batch, end - previous);
             previous = end;
           })) {
-        std::cerr << "horolog parse: cannot read " << path << " as " << format->name << ": "
+        std::cerr << "horolog parse: cannot read " << path << " as " << file_format->name << ": "
                   << std::strerror(source.last_errno()) << "\n";
         exit_code = 1;
       }

@@ -9,6 +9,7 @@ namespace horolog {
 struct ParseCommandOptions {
   std::string format = "auto";
   std::string timezone = "local";
+  std::string date_order = "auto";  // winevent-csv dates: auto, mdy or dmy
   std::string reference_time;  // RFC 3339; default: each file's mtime (now for stdin)
   std::string host;            // default: this host's name
   std::vector<std::string> paths;  // "-" or empty: stdin

@@ -3,14 +3,24 @@
 
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
 
+#include "parsers/detect/whole_file_detect.h"
 #include "parsers/parser.h"
 #include "parsers/winevent/winevent_readers.h"
 
 namespace horolog {
+
+std::string_view sniff_whole_file_format(int fd) {
+  std::string head(kWholeFileDetectBytes, '\0');
+  const ssize_t got = ::pread(fd, head.data(), head.size(), 0);
+  if (got <= 0) return {};
+  head.resize(static_cast<std::size_t>(got));
+  return detect_whole_file_format(head);  // a literal: it outlives `head`
+}
 
 WholeFileSource::WholeFileSource(WholeFileSettings settings, TimeResolverSettings time,
                                  std::uint64_t position)
@@ -30,7 +40,8 @@ bool WholeFileSource::read(int fd, const Emit& emit) {
     return false;
   }
   const std::string_view whole(static_cast<const char*>(mapped), size);
-  auto reader = winevent::make_record_reader(settings_.format, whole, position_);
+  auto reader = winevent::make_record_reader(settings_.format, whole,
+                                             {position_, settings_.date_order});
   if (reader == nullptr) {
     munmap(mapped, size);
     last_errno_ = EINVAL;

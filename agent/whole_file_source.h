@@ -1,13 +1,15 @@
-// Reads a source whose records are not lines (EVTX, Windows XML exports) as one whole buffer
+// Reads a source whose records are not lines (EVTX, Windows XML/JSON/CSV exports) as one whole buffer
 // through its record reader, in batches, resuming at a reader position.
 #pragma once
 
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "normalizer/event.h"
 #include "normalizer/time_resolver.h"
+#include "parsers/winevent/date_order.h"
 
 namespace horolog {
 
@@ -17,7 +19,12 @@ struct WholeFileSettings {
   std::string format;      // the record reader's format name
   std::string host;        // host.name for records that name none
   std::size_t batch_events = 1024;
+  winevent::DateOrder date_order = winevent::DateOrder::auto_detect;  // winevent-csv
 };
+
+// For format `auto`: the whole-file format the file's first bytes show (read with pread, the
+// file offset is left alone), or empty when it is a line format or cannot be read.
+std::string_view sniff_whole_file_format(int fd);
 
 class WholeFileSource {
  public:

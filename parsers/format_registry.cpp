@@ -35,7 +35,9 @@ std::unique_ptr<Parser> make_stats(const ParserOptions&) {
 constexpr RecordFraming kLines = RecordFraming::lines;
 
 constexpr FormatInfo kFormats[] = {
-    {"auto", "auto", "detected from the first recognised record; mixed files fall back per record",
+    {"auto", "auto",
+     "Windows event files by their first bytes; else detected from the first recognised "
+     "record, mixed files falling back per record",
      kLines, &make_configured<AutoParser>},
     {"syslog", "syslog", "RFC 5424 or BSD syslog, chosen per line", kLines,
      &make_plain<SyslogParser>},
@@ -71,6 +73,12 @@ constexpr FormatInfo kFormats[] = {
     {"evtx", "winevent.evtx", "Windows event log files (.evtx), read natively",
      RecordFraming::whole_file, nullptr},
     {"winevent-xml", "winevent.xml", "Windows events exported as XML (wevtutil, Event Viewer)",
+     RecordFraming::whole_file, nullptr},
+    {"winevent-json", "winevent.json",
+     "Windows events as JSON: PowerShell ConvertTo-Json, Winlogbeat, NXLog, OTRF, Sentinel",
+     RecordFraming::whole_file, nullptr},
+    {"winevent-csv", "winevent.csv",
+     "Event Viewer CSV exports (local time: input `timezone` and `date_order`)",
      RecordFraming::whole_file, nullptr},
     {"json", kDatasetJson, "JSON lines: time_key, message_key; other members kept as json.*",
      kLines, &make_configured<JsonLinesParser>},

@@ -17,7 +17,7 @@ for target in $targets; do
   corpus=$(mktemp -d)
   # Seeds: text fixtures for line formats, every fixture for the whole-file readers.
   case $target in
-    fuzz_evtx | fuzz_winevent-xml) find tests/data -type f ! -name '*.md' -size -256k -exec cp {} "$corpus"/ \; ;;
+    fuzz_evtx | fuzz_winevent-*) find tests/data -type f ! -name '*.md' -size -256k -exec cp {} "$corpus"/ \; ;;
     *) find tests/data -type f ! -name '*.md' ! -name '*.evtx' -size -64k -exec cp {} "$corpus"/ \; ;;
   esac
   echo "fuzzing ${target#fuzz_}: $runs inputs"

@@ -110,9 +110,17 @@ std::unique_ptr<FileInput::TrackedFile> FileInput::open_file(const std::string& 
       start = 0;  // documented: without trustworthy checkpoints, duplicates rather than loss
     }
   }
-  if (format_->framing == RecordFraming::whole_file) {
+  const FormatInfo* format = format_;
+  if (format_->name == "auto") {
+    // Windows event files are read whole: recognised by their first bytes, not per line.
+    if (const std::string_view sniffed = sniff_whole_file_format(fd); !sniffed.empty()) {
+      format = find_format(sniffed);
+    }
+  }
+  if (format->framing == RecordFraming::whole_file) {
     file->whole = std::make_unique<WholeFileSource>(
-        WholeFileSettings{path, config_.name, std::string(format_->name), env_.host},
+        WholeFileSettings{path, config_.name, std::string(format->name), env_.host, 1024,
+                          options_.date_order},
         TimeResolverSettings{env_.zone, now_ns()}, start);
   } else {
     LineSourceSettings settings{path, config_.name, std::string(format_->dataset), env_.host,

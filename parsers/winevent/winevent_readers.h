@@ -6,14 +6,20 @@
 #include <memory>
 #include <string_view>
 
+#include "parsers/winevent/date_order.h"
 #include "parsers/winevent/record_reader.h"
 
 namespace horolog::winevent {
 
+// What a reader needs besides the bytes. The zone of local times (CSV) is the ParseContext's.
+struct RecordReaderOptions {
+  std::uint64_t resume_position = 0;  // a position() value of an earlier reader of this input
+  DateOrder date_order = DateOrder::auto_detect;  // winevent-csv
+};
+
 // A reader over `input` (the whole file, which must outlive the reader and its events) for
-// format `evtx` or `winevent-xml`, resuming at `resume_position` (a position() value). nullptr
-// for any other name.
+// format `evtx`, `winevent-xml`, `winevent-json` or `winevent-csv`. nullptr for any other name.
 std::unique_ptr<RecordReader> make_record_reader(std::string_view format, std::string_view input,
-                                                 std::uint64_t resume_position = 0);
+                                                 const RecordReaderOptions& options = {});
 
 }  // namespace horolog::winevent

@@ -1,26 +1,37 @@
-// libFuzzer target for a whole-file format (HOROLOG_FUZZ_FORMAT: evtx, winevent-xml): any bytes as
-// the whole file; every record it yields must encode to valid JSON, and reading must end.
+// libFuzzer target for a whole-file format (HOROLOG_FUZZ_FORMAT: evtx, winevent-xml,
+// winevent-json, winevent-csv): any bytes as the whole file; every record it yields must encode
+// to valid JSON, reader positions must only move forward within the input, and reading must end.
 #include <simdjson.h>
 
 #include <cstdint>
 #include <cstdlib>
 
+#include "normalizer/zone.h"
 #include "parsers/winevent/winevent_readers.h"
 #include "sinks/ndjson_encoder.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace horolog;
   static simdjson::dom::parser json;
+  // A zone with DST, so local times (CSV) also meet gaps and folds.
+  static const Zone zone = Zone::locate("America/New_York");
   const std::string_view input(reinterpret_cast<const char*>(data), size);
   auto reader = winevent::make_record_reader(HOROLOG_FUZZ_FORMAT, input);
-  TimeResolver resolver(TimeResolverSettings{});
+  TimeResolver resolver(TimeResolverSettings{zone});
   EventBatch batch;
   ParseContext ctx{resolver, batch.arena, "fuzz-host"};
   NdjsonEncoder encoder;
   std::string line;
-  for (;;) {
+  std::uint64_t position = 0;
+  for (std::size_t records = 0;; ++records) {
     Event& event = batch.next_event();
     if (!reader->next(event, ctx)) break;
+    // Every record consumes input (EVTX records at least a header): more records than bytes
+    // would mean a reader that stopped advancing.
+    if (records > size || reader->position() < position || reader->position() > size) {
+      std::abort();
+    }
+    position = reader->position();
     line.clear();
     encoder.encode(event, EncodeContext{}, line);
     simdjson::dom::element doc;
