@@ -31,6 +31,8 @@ constexpr InputType kInputTypes[] = {
 constexpr SinkType kSinkTypes[] = {
     type_of<FileSinkOptions, SinkSettings>("file", "Writes NDJSON files, rotated by time and size"),
     type_of<StdoutSinkOptions, SinkSettings>("stdout", "Writes NDJSON to standard output"),
+    type_of<KafkaSinkOptions, SinkSettings>(
+        "kafka", "Produces one message per event; acknowledged on Kafka delivery reports"),
 };
 
 template <class Type>

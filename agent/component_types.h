@@ -8,6 +8,7 @@
 
 #include "agent/inputs/file_input_options.h"
 #include "sinks/file_sink_options.h"
+#include "sinks/kafka/kafka_sink_options.h"
 
 namespace horolog {
 
@@ -24,7 +25,7 @@ struct StdoutSinkOptions {
 
 // The decoded type-specific options of one input or sink; the alternative matches `type`.
 using InputSettings = std::variant<FileInputOptions>;
-using SinkSettings = std::variant<FileSinkOptions, StdoutSinkOptions>;
+using SinkSettings = std::variant<FileSinkOptions, StdoutSinkOptions, KafkaSinkOptions>;
 
 template <class Settings>
 struct ComponentType {

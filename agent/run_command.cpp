@@ -18,6 +18,7 @@
 #include "agent/sink_set.h"
 #include "normalizer/clock/clock_setup.h"
 #include "sinks/file_sink.h"
+#include "sinks/kafka/kafka_sink.h"
 #include "sinks/stdout_sink.h"
 
 namespace horolog {
@@ -61,6 +62,9 @@ void build_sinks(const AgentConfig& config, SinkSet& sinks, std::vector<const Fi
     } else if (std::holds_alternative<StdoutSinkOptions>(sink.settings)) {
       sinks.add(sink.name, std::make_unique<StdoutSink>(sinks.ack_callback()));
       uses_stdout = true;
+    } else if (const auto* kafka = std::get_if<KafkaSinkOptions>(&sink.settings)) {
+      sinks.add(sink.name,
+                std::make_unique<KafkaSink>(sink.name, *kafka, sinks.ack_callback(), &g_stop));
     }
   }
 }
@@ -127,7 +131,7 @@ int run_command(const RunCommandOptions& options) {
         sinks.reopen();
       }
       anomalies.flush();
-      sinks.flush();  // interval flush policies: the engine schedules, sinks don't
+      sinks.flush_due();  // interval flush policies: the engine schedules, sinks don't
       const auto now = std::chrono::steady_clock::now();
       if (now - last_save >= std::chrono::seconds(1)) {
         checkpoints.save();

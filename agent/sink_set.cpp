@@ -50,6 +50,11 @@ void SinkSet::flush() {
   for (auto& sink : sinks_) sink->flush();
 }
 
+void SinkSet::flush_due() {
+  std::lock_guard write_lock(write_mutex_);
+  for (auto& sink : sinks_) sink->flush_due();
+}
+
 void SinkSet::reopen() {
   std::lock_guard write_lock(write_mutex_);
   for (auto& sink : sinks_) sink->reopen();

@@ -32,6 +32,8 @@ class SinkSet {
   // returns the batch's ticket; `done` is called when the batch is complete.
   std::uint64_t write(EncodedBatch& batch, Completion done);
   void flush();
+  // The engine's timer: each sink flushes what its policy says is due (Sink::flush_due).
+  void flush_due();
   void reopen();
 
   const std::vector<std::unique_ptr<Sink>>& sinks() const noexcept { return sinks_; }

@@ -10,7 +10,7 @@ packages=(
   libzstd-dev zlib1g-dev libssl-dev libexpected-dev
 )
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(chrony faketime libfaketime python3 zstd gzip libevtx-utils clang libclang-rt-14-dev)
+  packages+=(chrony faketime libfaketime python3 zstd gzip libevtx-utils clang libclang-rt-14-dev kcat)
 fi
 
 missing=()

@@ -54,6 +54,9 @@ class Sink {
   virtual void write(const EncodedBatch& batch) = 0;
   // Makes every accepted batch durable and acknowledged before returning (shutdown, --once).
   virtual void flush() = 0;
+  // Called by the engine on its timer (every ~100 ms) for time-based policies. Sinks whose acks
+  // arrive on their own (Kafka delivery reports) override it so the writers are not held up.
+  virtual void flush_due() { flush(); }
   // Reopens output files (SIGHUP after an external rotation). Default: nothing to reopen.
   virtual void reopen() {}
   virtual const SinkCounters& counters() const noexcept = 0;

@@ -109,8 +109,9 @@ INSTANTIATE_TEST_SUITE_P(
         RejectedCase{"BadEnum", with_input_key("    read_from: start\n"), "inputs[0].read_from", 5,
                      "unknown value `start` (expected one of: `beginning`, `end`)"},
         RejectedCase{
-            "UnknownSinkType", std::string(kInput) + "sinks:\n  - name: siem\n    type: kafka\n",
-            "sinks[0].type", 7, "unknown sink type `kafka` (expected one of: `file`, `stdout`)"},
+            "UnknownSinkType", std::string(kInput) + "sinks:\n  - name: siem\n    type: elastic\n",
+            "sinks[0].type", 7,
+            "unknown sink type `elastic` (expected one of: `file`, `stdout`, `kafka`)"},
         RejectedCase{"MisspelledSinkType",
                      std::string(kInput) + "sinks:\n  - name: out\n    type: stdot\n",
                      "sinks[0].type", 7, "did you mean `stdout`?"},
@@ -202,7 +203,7 @@ TEST(AgentConfig, ReportsEveryErrorInOneFileSortedByLine) {
       "    format: syslg\n"   // 8
       "sinks:\n"              // 9
       "  - name: out\n"       // 10
-      "    type: kafka\n",    // 11
+      "    type: elastic\n",  // 11
       "test.yaml");
   ASSERT_FALSE(result.has_value());
   std::vector<std::pair<int, std::string>> got;
@@ -250,7 +251,7 @@ TEST(AgentConfig, SelectsTheSettingsOfEachSinkType) {
 TEST(AgentConfig, UnknownTypeIsReportedWithoutNoiseAboutItsKeys) {
   const LoadResult result = load_config_text(
       std::string(kInput) +
-          "sinks:\n  - name: siem\n    type: kafka\n    brokers: \"127.0.0.1:9092\"\n",
+          "sinks:\n  - name: siem\n    type: elastic\n    hosts: \"127.0.0.1:9200\"\n",
       "test.yaml");
   ASSERT_FALSE(result.has_value());
   ASSERT_EQ(result.error().size(), 1u) << testing::PrintToString(result.error());

@@ -31,7 +31,7 @@ TEST(CheckConfig, ListsEveryErrorAndCountsThem) {
                    "inputs:\n"
                    "  - {name: a, type: file, paths: [x], format: syslg}\n"
                    "sinks:\n"
-                   "  - {name: b, type: kafka}\n");
+                   "  - {name: b, type: elastic}\n");
   std::ostringstream out;
   std::ostringstream err;
   EXPECT_EQ(check_config_command(config, out, err), 1);
@@ -44,8 +44,8 @@ TEST(CheckConfig, ListsEveryErrorAndCountsThem) {
                 ":3:39: inputs[0].format: unknown format `syslg` (did you mean "
                 "`syslog`?)\n" +
                 prefix +
-                ":5:15: sinks[0].type: unknown sink type `kafka` (expected one of: "
-                "`file`, `stdout`)\n" +
+                ":5:15: sinks[0].type: unknown sink type `elastic` (expected one of: "
+                "`file`, `stdout`, `kafka`)\n" +
                 prefix + ": 3 errors\n");
 }
 

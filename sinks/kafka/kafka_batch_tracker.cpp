@@ -1,0 +1,83 @@
+// Batch bookkeeping for the Kafka sink. A batch stays registered until its last message is
+// settled even after it was given up, because librdkafka still holds its address.
+#include "sinks/kafka/kafka_batch_tracker.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace horolog {
+
+KafkaBatchTracker::Batch* KafkaBatchTracker::begin(std::uint64_t ticket, std::size_t messages) {
+  if (messages == 0) {
+    ++batches_delivered_;
+    if (ack_) ack_(ticket, Delivery::delivered);
+    return nullptr;
+  }
+  auto batch = std::make_unique<Batch>();
+  batch->ticket = ticket;
+  batch->unsettled = messages;
+  Batch* raw = batch.get();
+  std::lock_guard lock(mutex_);
+  batches_.emplace(raw, std::move(batch));
+  ++waiting_;
+  return raw;
+}
+
+void KafkaBatchTracker::settle(Batch* batch, Outcome outcome, std::size_t count) {
+  std::uint64_t ticket = 0;
+  Delivery delivery = Delivery::delivered;
+  {
+    std::lock_guard lock(mutex_);
+    if (outcome == Outcome::refused) batch->refused = true;
+    if (outcome == Outcome::abandoned) batch->abandoned = true;
+    batch->unsettled -= std::min(count, batch->unsettled);
+    if (batch->unsettled > 0) return;
+    const bool send = !batch->acked;
+    ticket = batch->ticket;
+    delivery = batch->abandoned ? Delivery::retry
+               : batch->refused ? Delivery::rejected
+                                : Delivery::delivered;
+    batches_.erase(batch);
+    if (!send) return;
+  }
+  if (delivery == Delivery::delivered) ++batches_delivered_;
+  if (ack_) ack_(ticket, delivery);
+  acknowledged(1);
+}
+
+void KafkaBatchTracker::acknowledged(std::size_t batches) {
+  // Counted down only after the callbacks returned: a flush that sees no batch waiting knows
+  // every acknowledgement has been handed over.
+  std::lock_guard lock(mutex_);
+  waiting_ -= batches;
+  if (waiting_ == 0) idle_.notify_all();
+}
+
+bool KafkaBatchTracker::wait_idle(std::chrono::steady_clock::time_point deadline) {
+  std::unique_lock lock(mutex_);
+  return idle_.wait_until(lock, deadline, [this] { return waiting_ == 0; });
+}
+
+std::size_t KafkaBatchTracker::abandon_waiting() {
+  std::vector<std::uint64_t> tickets;
+  {
+    std::lock_guard lock(mutex_);
+    for (auto& [raw, batch] : batches_) {
+      if (batch->acked) continue;
+      batch->acked = true;
+      tickets.push_back(batch->ticket);
+    }
+  }
+  for (std::uint64_t ticket : tickets) {
+    if (ack_) ack_(ticket, Delivery::retry);
+  }
+  acknowledged(tickets.size());
+  return tickets.size();
+}
+
+std::size_t KafkaBatchTracker::in_flight() const {
+  std::lock_guard lock(mutex_);
+  return waiting_;
+}
+
+}  // namespace horolog

@@ -1,0 +1,21 @@
+// Builds the librdkafka producer configuration of a Kafka sink: the sink's delivery defaults,
+// then the user's `librdkafka:` map verbatim (so TLS, SASL and tuning work), then `brokers`.
+#pragma once
+
+#include <librdkafka/rdkafka.h>
+
+#include <memory>
+
+#include "sinks/kafka/kafka_sink_options.h"
+
+namespace horolog {
+
+struct KafkaConfDeleter {
+  void operator()(rd_kafka_conf_t* conf) const noexcept { rd_kafka_conf_destroy(conf); }
+};
+using KafkaConf = std::unique_ptr<rd_kafka_conf_t, KafkaConfDeleter>;
+
+// Throws std::invalid_argument naming the property librdkafka refused (start-up only).
+KafkaConf make_producer_conf(const KafkaSinkOptions& options);
+
+}  // namespace horolog

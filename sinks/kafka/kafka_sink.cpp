@@ -1,0 +1,366 @@
+// KafkaSink: producing, delivery reports, the retry queue and the permanent-error policies.
+#include "sinks/kafka/kafka_sink.h"
+
+#include <spdlog/spdlog.h>
+
+#include <cstring>
+#include <stdexcept>
+#include <vector>
+
+#include "sinks/kafka/kafka_config.h"
+#include "sinks/kafka/kafka_error_class.h"
+
+namespace horolog {
+
+namespace {
+
+constexpr auto kQueueFullWait = std::chrono::milliseconds(5);
+constexpr auto kTransientResendDelay = std::chrono::milliseconds(100);
+constexpr auto kHeldReminderPeriod = std::chrono::seconds(60);
+constexpr auto kErrorLogPeriod = std::chrono::seconds(10);
+
+std::string_view policy_text(PermanentErrorPolicy policy) {
+  switch (policy) {
+    case PermanentErrorPolicy::hold:
+      return "holding the event: its checkpoint will not advance (fix the cause and restart, or "
+             "configure on_permanent_error: dead_letter)";
+    case PermanentErrorPolicy::retry: return "producing it again periodically";
+    case PermanentErrorPolicy::dead_letter: return "writing it to the dead-letter file";
+  }
+  return "";
+}
+
+}  // namespace
+
+KafkaSink::KafkaSink(std::string name, KafkaSinkOptions options, AckCallback ack,
+                     const std::atomic<bool>* stopping)
+    : name_(std::move(name)),
+      options_(std::move(options)),
+      topic_template_(options_.topic),
+      key_(options_.key),
+      stopping_(stopping),
+      tracker_(std::move(ack), counters_.batches_delivered),
+      last_reminder_(Clock::now()) {
+  for (const std::string& header : options_.headers) {
+    header_format_ |= header == "format";
+    header_host_ |= header == "host";
+    header_input_ |= header == "input";
+  }
+  if (options_.on_permanent_error == PermanentErrorPolicy::dead_letter) {
+    dead_letter_ = std::make_unique<DeadLetterFile>(options_.dead_letter);
+  }
+  KafkaConf conf = make_producer_conf(options_);
+  rd_kafka_conf_set_opaque(conf.get(), this);
+  rd_kafka_conf_set_dr_msg_cb(conf.get(), &KafkaSink::on_delivery);
+  rd_kafka_conf_set_error_cb(conf.get(), &KafkaSink::on_error);
+  rd_kafka_conf_set_log_cb(conf.get(), &KafkaSink::on_log);
+  char error[512];
+  producer_ = rd_kafka_new(RD_KAFKA_PRODUCER, conf.get(), error, sizeof error);
+  if (producer_ == nullptr) throw std::invalid_argument("kafka sink " + name_ + ": " + error);
+  (void)conf.release();  // rd_kafka_new took ownership
+  poller_ = std::thread([this] { poll_loop(); });
+}
+
+KafkaSink::~KafkaSink() {
+  drain(/*bounded=*/true);
+  quit_ = true;
+  poller_.join();
+  // Whatever is still queued was acknowledged `retry` by drain(): drop it and serve the
+  // resulting reports so librdkafka holds no batch address when the tracker goes away.
+  rd_kafka_purge(producer_, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
+  for (int i = 0; i < 20 && rd_kafka_outq_len(producer_) > 0; ++i) rd_kafka_poll(producer_, 50);
+  for (auto& [topic_name, topic] : topics_) rd_kafka_topic_destroy(topic);
+  rd_kafka_destroy(producer_);
+  for (Resend& resend : resends_) {
+    if (resend.headers != nullptr) rd_kafka_headers_destroy(resend.headers);
+  }
+  spdlog::info("kafka sink {}: {} produced, {} delivered, {} retried, {} failed, {} dead-lettered",
+               name_, kafka_.produced.load(), kafka_.delivered.load(), kafka_.retried.load(),
+               kafka_.failed.load(), kafka_.dead_lettered.load());
+}
+
+rd_kafka_topic_t* KafkaSink::topic_handle(const std::string& name) {
+  auto it = topics_.find(name);
+  if (it != topics_.end()) return it->second;
+  rd_kafka_topic_t* topic = rd_kafka_topic_new(producer_, name.c_str(), nullptr);
+  if (topic == nullptr) return nullptr;  // produce() then names the topic and reports the error
+  topics_.emplace(name, topic);
+  return topic;
+}
+
+rd_kafka_resp_err_t KafkaSink::produce(rd_kafka_topic_t* topic, const char* topic_name,
+                                       std::string_view key, bool has_key, std::string_view value,
+                                       const EncodedBatch* source, std::size_t index,
+                                       rd_kafka_headers_t* headers, Batch* batch) {
+  rd_kafka_vu_t vu[8];
+  std::size_t n = 0;
+  if (topic != nullptr) {
+    vu[n].vtype = RD_KAFKA_VTYPE_RKT;
+    vu[n++].u.rkt = topic;
+  } else {
+    vu[n].vtype = RD_KAFKA_VTYPE_TOPIC;
+    vu[n++].u.cstr = topic_name;
+  }
+  vu[n].vtype = RD_KAFKA_VTYPE_VALUE;
+  vu[n].u.mem.ptr = const_cast<char*>(value.data());  // copied (RD_KAFKA_MSG_F_COPY)
+  vu[n++].u.mem.size = value.size();
+  vu[n].vtype = RD_KAFKA_VTYPE_MSGFLAGS;
+  vu[n++].u.i = RD_KAFKA_MSG_F_COPY;
+  vu[n].vtype = RD_KAFKA_VTYPE_OPAQUE;
+  vu[n++].u.ptr = batch;
+  if (has_key) {
+    vu[n].vtype = RD_KAFKA_VTYPE_KEY;
+    vu[n].u.mem.ptr = const_cast<char*>(key.data());
+    vu[n++].u.mem.size = key.size();
+  }
+  if (headers != nullptr) {
+    vu[n].vtype = RD_KAFKA_VTYPE_HEADERS;
+    vu[n++].u.headers = headers;
+  } else if (source != nullptr) {
+    const Event& event = source->events->events[index];
+    auto header = [&](const char* name, std::string_view text) {
+      vu[n].vtype = RD_KAFKA_VTYPE_HEADER;
+      vu[n].u.header.name = name;
+      vu[n].u.header.val = text.data();
+      vu[n++].u.header.size = static_cast<ssize_t>(text.size());
+    };
+    if (header_format_) header("format", source->format);
+    if (header_host_) header("host", event.host);
+    if (header_input_) header("input", event.input_name);
+  }
+  rd_kafka_error_t* error = rd_kafka_produceva(producer_, vu, n);
+  if (error == nullptr) return RD_KAFKA_RESP_ERR_NO_ERROR;
+  const rd_kafka_resp_err_t code = rd_kafka_error_code(error);
+  rd_kafka_error_destroy(error);
+  return code;
+}
+
+void KafkaSink::write(const EncodedBatch& batch) {
+  const std::size_t n = batch.events->size;
+  Batch* tracked = tracker_.begin(batch.ticket, n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Event& event = batch.events->events[i];
+    topic_template_.render(event, batch.format, topic_scratch_);
+    rd_kafka_topic_t* topic = topic_handle(topic_scratch_);
+    const std::string_view key = key_.render(event, key_scratch_);
+    std::string_view line = batch.line(i);
+    if (line.ends_with('\n')) line.remove_suffix(1);
+    rd_kafka_resp_err_t err;
+    while ((err = produce(topic, topic_scratch_.c_str(), key, !key.empty(), line, &batch, i,
+                          nullptr, tracked)) == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
+      // Backpressure: the queue drains as reports come in; nothing is dropped.
+      ++kafka_.queue_full_waits;
+      if (stopping()) {
+        tracker_.settle(tracked, KafkaBatchTracker::Outcome::abandoned, n - i);
+        counters_.events += i;
+        return;
+      }
+      std::unique_lock lock(room_mutex_);
+      ++waiting_for_room_;
+      room_.wait_for(lock, kQueueFullWait);
+      --waiting_for_room_;
+    }
+    counters_.bytes += line.size();
+    if (err == RD_KAFKA_RESP_ERR_NO_ERROR) {
+      ++kafka_.produced;
+      continue;
+    }
+    // Refused before it was queued (e.g. larger than message.max.bytes): same handling as a
+    // failed delivery, with the headers built here.
+    rd_kafka_headers_t* headers = rd_kafka_headers_new(3);
+    auto add = [headers](const char* name, std::string_view text) {
+      rd_kafka_header_add(headers, name, -1, text.data(), static_cast<ssize_t>(text.size()));
+    };
+    if (header_format_) add("format", batch.format);
+    if (header_host_) add("host", event.host);
+    if (header_input_) add("input", event.input_name);
+    handle_failure({err, topic_scratch_, key.empty() ? nullptr : key.data(), key.size(), line,
+                    headers, tracked});
+    rd_kafka_headers_destroy(headers);
+  }
+  counters_.events += n;
+}
+
+void KafkaSink::on_delivery(rd_kafka_t*, const rd_kafka_message_t* message, void* opaque) {
+  static_cast<KafkaSink*>(opaque)->handle_report(*message);
+}
+
+void KafkaSink::handle_report(const rd_kafka_message_t& message) {
+  auto* batch = static_cast<Batch*>(message._private);
+  if (message.err == RD_KAFKA_RESP_ERR_NO_ERROR) {
+    ++kafka_.delivered;
+    tracker_.settle(batch, KafkaBatchTracker::Outcome::delivered);
+    if (waiting_for_room_ > 0) room_.notify_all();
+    return;
+  }
+  rd_kafka_headers_t* headers = nullptr;
+  if (rd_kafka_message_headers(&message, &headers) != RD_KAFKA_RESP_ERR_NO_ERROR) headers = nullptr;
+  const std::string_view topic = message.rkt != nullptr ? rd_kafka_topic_name(message.rkt) : "";
+  handle_failure({message.err, topic, message.key, message.key_len,
+                  std::string_view(static_cast<const char*>(message.payload), message.len), headers,
+                  batch});
+}
+
+void KafkaSink::handle_failure(const Failure& failure) {
+  ++counters_.errors;
+  if (quit_) {
+    // Purged at destruction: the batch was acknowledged `retry` already.
+    tracker_.settle(failure.batch, KafkaBatchTracker::Outcome::abandoned);
+    return;
+  }
+  if (classify_kafka_error(failure.err) == KafkaErrorClass::transient) {
+    // librdkafka gave up (message.timeout.ms expired, or a fatal producer state): produce again.
+    schedule_resend(failure, kTransientResendDelay);
+    return;
+  }
+  ++kafka_.failed;
+  const char* reason = rd_kafka_err2str(failure.err);
+  const PermanentErrorPolicy policy = options_.on_permanent_error;
+  auto outcome = KafkaBatchTracker::Outcome::refused;
+  {
+    std::lock_guard lock(mutex_);
+    if (reported_.emplace(static_cast<int>(failure.err), std::string(failure.topic)).second) {
+      spdlog::error("kafka sink {}: topic {} refused an event for good: {} ({}); {}", name_,
+                    failure.topic, reason, rd_kafka_err2name(failure.err), policy_text(policy));
+    }
+    last_refusal_ = reason;
+    if (policy == PermanentErrorPolicy::dead_letter) {
+      const int rc = dead_letter_->append(rd_kafka_err2name(failure.err), reason, failure.topic,
+                                          failure.value);
+      if (rc == 0) {
+        ++kafka_.dead_lettered;
+        outcome = KafkaBatchTracker::Outcome::delivered;
+      } else {
+        spdlog::error("kafka sink {}: cannot write dead-letter file {}: {}; holding the event",
+                      name_, dead_letter_->path(), std::strerror(rc));
+      }
+    }
+    if (outcome == KafkaBatchTracker::Outcome::refused && policy != PermanentErrorPolicy::retry) {
+      ++held_;
+    }
+  }
+  if (policy == PermanentErrorPolicy::retry) {
+    schedule_resend(failure, options_.permanent_retry_interval);
+    return;
+  }
+  tracker_.settle(failure.batch, outcome);
+}
+
+void KafkaSink::schedule_resend(const Failure& failure, Clock::duration delay) {
+  ++kafka_.retried;
+  Resend resend;
+  resend.topic = failure.topic;
+  resend.has_key = failure.key != nullptr;
+  if (resend.has_key) resend.key.assign(static_cast<const char*>(failure.key), failure.key_size);
+  resend.value = failure.value;
+  resend.headers = failure.headers != nullptr ? rd_kafka_headers_copy(failure.headers) : nullptr;
+  resend.batch = failure.batch;
+  resend.due = Clock::now() + delay;
+  std::lock_guard lock(mutex_);
+  resends_.push_back(std::move(resend));
+}
+
+void KafkaSink::resend_due() {
+  std::vector<Resend> due;
+  const auto now = Clock::now();
+  {
+    std::lock_guard lock(mutex_);
+    for (auto it = resends_.begin(); it != resends_.end();) {
+      if (it->due <= now) {
+        due.push_back(std::move(*it));
+        it = resends_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+  for (Resend& resend : due) {
+    const rd_kafka_resp_err_t err =
+        produce(nullptr, resend.topic.c_str(), resend.key, resend.has_key, resend.value, nullptr, 0,
+                resend.headers, resend.batch);
+    if (err == RD_KAFKA_RESP_ERR_NO_ERROR) continue;  // librdkafka owns the headers now
+    if (err == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
+      resend.due = now + kQueueFullWait;
+      std::lock_guard lock(mutex_);
+      resends_.push_back(std::move(resend));
+      continue;
+    }
+    handle_failure({err, resend.topic, resend.has_key ? resend.key.data() : nullptr,
+                    resend.key.size(), resend.value, resend.headers, resend.batch});
+    if (resend.headers != nullptr) rd_kafka_headers_destroy(resend.headers);
+  }
+}
+
+void KafkaSink::remind_held() {
+  const auto now = Clock::now();
+  if (held_ == 0 || now - last_reminder_ < kHeldReminderPeriod) return;
+  last_reminder_ = now;
+  std::lock_guard lock(mutex_);
+  spdlog::error(
+      "kafka sink {}: {} event(s) refused for good are held (last reason: {}); their "
+      "checkpoint stays before them until the cause is fixed and horolog restarts",
+      name_, held_.load(), last_refusal_);
+}
+
+void KafkaSink::poll_loop() {
+  while (!quit_) {
+    rd_kafka_poll(producer_, 50);
+    resend_due();
+    remind_held();
+  }
+}
+
+void KafkaSink::on_error(rd_kafka_t* producer, int err, const char* reason, void* opaque) {
+  auto* self = static_cast<KafkaSink*>(opaque);
+  if (err == RD_KAFKA_RESP_ERR__FATAL) {
+    char fatal[512];
+    const rd_kafka_resp_err_t code = rd_kafka_fatal_error(producer, fatal, sizeof fatal);
+    spdlog::critical("kafka sink {}: fatal producer error {}: {}", self->name_,
+                     rd_kafka_err2name(code), fatal);
+    return;
+  }
+  // Broker connection errors repeat on every reconnect attempt: log each kind every 10 s.
+  const auto now = Clock::now();
+  std::lock_guard lock(self->mutex_);
+  if (err == self->last_error_ && now - self->last_error_log_ < kErrorLogPeriod) return;
+  self->last_error_ = err;
+  self->last_error_log_ = now;
+  spdlog::warn("kafka sink {}: {} ({}); retrying", self->name_, reason,
+               rd_kafka_err2name(static_cast<rd_kafka_resp_err_t>(err)));
+}
+
+void KafkaSink::on_log(const rd_kafka_t*, int level, const char* facility, const char* text) {
+  // Syslog levels; what matters to an operator arrives through on_error already.
+  if (level <= 2) {
+    spdlog::error("librdkafka {}: {}", facility, text);
+  } else {
+    spdlog::debug("librdkafka {}: {}", facility, text);
+  }
+}
+
+void KafkaSink::drain(bool bounded) {
+  if (tracker_.in_flight() == 0) return;
+  rd_kafka_flush(producer_, 0);  // send lingering messages now instead of after linger.ms
+  auto give_up = Clock::time_point::max();
+  for (;;) {
+    if ((bounded || stopping()) && give_up == Clock::time_point::max()) {
+      give_up =
+          Clock::now() + std::chrono::duration_cast<Clock::duration>(options_.shutdown_timeout);
+    }
+    if (tracker_.wait_idle(std::min(Clock::now() + std::chrono::milliseconds(100), give_up)))
+      return;
+    if (Clock::now() >= give_up) break;
+  }
+  const std::size_t abandoned = tracker_.abandon_waiting();
+  if (abandoned > 0) {
+    spdlog::warn(
+        "kafka sink {}: {} batch(es) still unconfirmed after {} ms; they will be read "
+        "again after a restart",
+        name_, abandoned,
+        std::chrono::duration_cast<std::chrono::milliseconds>(options_.shutdown_timeout).count());
+  }
+}
+
+void KafkaSink::flush() { drain(/*bounded=*/false); }
+
+}  // namespace horolog

@@ -1,0 +1,140 @@
+// The Kafka sink: one message per event (its NDJSON line), topic from a template, key and headers
+// per the options. A batch is acknowledged `delivered` only when every message has a successful
+// delivery report; transient errors are retried forever; QUEUE_FULL blocks write() (backpressure);
+// permanent errors follow `on_permanent_error`. A poll thread serves the delivery reports.
+#pragma once
+
+#include <librdkafka/rdkafka.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <utility>
+
+#include "sinks/kafka/dead_letter_file.h"
+#include "sinks/kafka/kafka_batch_tracker.h"
+#include "sinks/kafka/kafka_key.h"
+#include "sinks/kafka/kafka_sink_options.h"
+#include "sinks/path_template.h"
+#include "sinks/sink.h"
+
+namespace horolog {
+
+// Kafka-specific counters, in messages (one message = one event).
+struct KafkaCounters {
+  std::atomic<std::uint64_t> produced{0};          // handed to librdkafka (first attempts)
+  std::atomic<std::uint64_t> delivered{0};         // confirmed by the cluster
+  std::atomic<std::uint64_t> retried{0};           // produced again after an error
+  std::atomic<std::uint64_t> failed{0};            // permanent errors (each attempt)
+  std::atomic<std::uint64_t> dead_lettered{0};     // written to the dead-letter file
+  std::atomic<std::uint64_t> queue_full_waits{0};  // write() waited for room in the queue
+};
+
+class KafkaSink final : public Sink {
+ public:
+  // `stopping` (may be null): once true, flush() waits at most `shutdown_timeout` and then
+  // acknowledges what is still unconfirmed as `retry`. Throws std::invalid_argument when
+  // librdkafka refuses the configuration (start-up only).
+  KafkaSink(std::string name, KafkaSinkOptions options, AckCallback ack,
+            const std::atomic<bool>* stopping = nullptr);
+  ~KafkaSink() override;
+  KafkaSink(const KafkaSink&) = delete;
+  KafkaSink& operator=(const KafkaSink&) = delete;
+
+  void write(const EncodedBatch& batch) override;
+  void flush() override;
+  // Nothing is due on a timer: acknowledgements follow delivery reports on their own, and
+  // linger.ms decides when messages leave. Waiting here would hold up the writers.
+  void flush_due() override {}
+  const SinkCounters& counters() const noexcept override { return counters_; }
+  const KafkaCounters& kafka_counters() const noexcept { return kafka_; }
+  // Events refused for good and held (on_permanent_error: hold), for reports and tests.
+  std::uint64_t held_events() const noexcept { return held_; }
+
+ private:
+  using Batch = KafkaBatchTracker::Batch;
+  using Clock = std::chrono::steady_clock;
+
+  // A message to produce again (after an error); owns copies of everything.
+  struct Resend {
+    std::string topic;
+    std::string key;
+    bool has_key = false;
+    std::string value;
+    rd_kafka_headers_t* headers = nullptr;  // owned until produced
+    Batch* batch = nullptr;
+    Clock::time_point due;
+  };
+  // A message that failed, as seen by the failure handler (views; copied only when kept).
+  struct Failure {
+    rd_kafka_resp_err_t err;
+    std::string_view topic;
+    const void* key;
+    std::size_t key_size;
+    std::string_view value;
+    const rd_kafka_headers_t* headers;  // may be null
+    Batch* batch;
+  };
+
+  static void on_delivery(rd_kafka_t*, const rd_kafka_message_t* message, void* opaque);
+  static void on_error(rd_kafka_t*, int err, const char* reason, void* opaque);
+  static void on_log(const rd_kafka_t*, int level, const char* facility, const char* text);
+
+  rd_kafka_topic_t* topic_handle(const std::string& name);
+  rd_kafka_resp_err_t produce(rd_kafka_topic_t* topic, const char* topic_name, std::string_view key,
+                              bool has_key, std::string_view value, const EncodedBatch* source,
+                              std::size_t index, rd_kafka_headers_t* headers, Batch* batch);
+  void handle_report(const rd_kafka_message_t& message);
+  void handle_failure(const Failure& failure);
+  void schedule_resend(const Failure& failure, Clock::duration delay);
+  void resend_due();
+  void remind_held();
+  void poll_loop();
+  // Waits for every outstanding report; gives up after shutdown_timeout once `bounded` or
+  // stopping, acknowledging the rest as `retry`.
+  void drain(bool bounded);
+  bool stopping() const noexcept { return stopping_ != nullptr && stopping_->load(); }
+
+  std::string name_;
+  KafkaSinkOptions options_;
+  PathTemplate topic_template_;
+  KafkaKey key_;
+  bool header_format_ = false;
+  bool header_host_ = false;
+  bool header_input_ = false;
+  const std::atomic<bool>* stopping_;
+  SinkCounters counters_;
+  KafkaCounters kafka_;
+  KafkaBatchTracker tracker_;
+  std::unique_ptr<DeadLetterFile> dead_letter_;
+
+  rd_kafka_t* producer_ = nullptr;
+  std::unordered_map<std::string, rd_kafka_topic_t*> topics_;  // writer thread only
+  std::string topic_scratch_;
+  std::string key_scratch_;
+
+  std::mutex room_mutex_;  // write() waits here on QUEUE_FULL for reports to free room
+  std::condition_variable room_;
+  std::atomic<int> waiting_for_room_{0};
+
+  std::mutex mutex_;  // guards everything below (poll thread vs writer)
+  std::deque<Resend> resends_;
+  std::set<std::pair<int, std::string>> reported_;  // (error, topic) pairs already logged
+  std::atomic<std::uint64_t> held_{0};
+  std::string last_refusal_;
+  Clock::time_point last_reminder_;
+  Clock::time_point last_error_log_;
+  int last_error_ = 0;
+
+  std::atomic<bool> quit_{false};
+  std::thread poller_;
+};
+
+}  // namespace horolog

@@ -1,0 +1,64 @@
+// The Kafka sink's options as a config declares them: every key decodes, the librdkafka map keeps
+// dotted property names verbatim, and inconsistent settings are reported with their path.
+#include <gtest/gtest.h>
+
+#include "agent/agent_config.h"
+
+namespace horolog {
+namespace {
+
+constexpr std::string_view kInput =
+    "clock: {servers: []}\n"
+    "inputs: [{name: app, type: file, paths: [x.log]}]\n";
+
+TEST(KafkaSinkConfig, DecodesEveryOption) {
+  const LoadResult result =
+      load_config_text(std::string(kInput) +
+                           "sinks:\n"
+                           "  - name: siem\n"
+                           "    type: kafka\n"
+                           "    brokers: \"127.0.0.1:9092,127.0.0.1:9093\"\n"
+                           "    topic: \"logs.{input}.{format}\"\n"
+                           "    key: \"field:process.name\"\n"
+                           "    headers: [host]\n"
+                           "    librdkafka: {security.protocol: SASL_SSL, linger.ms: \"50\"}\n"
+                           "    on_permanent_error: dead_letter\n"
+                           "    dead_letter: /var/lib/horolog/dead.ndjson\n"
+                           "    shutdown_timeout: 3s\n",
+                       "test.yaml");
+  ASSERT_TRUE(result.has_value()) << testing::PrintToString(result.error());
+  const auto* kafka = std::get_if<KafkaSinkOptions>(&result->sinks[0].settings);
+  ASSERT_NE(kafka, nullptr);
+  EXPECT_EQ(kafka->brokers, "127.0.0.1:9092,127.0.0.1:9093");
+  EXPECT_EQ(kafka->topic, "logs.{input}.{format}");
+  EXPECT_EQ(kafka->key, "field:process.name");
+  EXPECT_EQ(kafka->headers, std::vector<std::string>{"host"});
+  const std::map<std::string, std::string> passthrough = {{"linger.ms", "50"},
+                                                          {"security.protocol", "SASL_SSL"}};
+  EXPECT_EQ(kafka->librdkafka, passthrough);
+  EXPECT_EQ(kafka->on_permanent_error, PermanentErrorPolicy::dead_letter);
+  EXPECT_EQ(kafka->dead_letter, "/var/lib/horolog/dead.ndjson");
+  EXPECT_EQ(kafka->shutdown_timeout, std::chrono::seconds(3));
+}
+
+TEST(KafkaSinkConfig, ReportsInconsistentSettingsWithTheirPath) {
+  const std::pair<std::string_view, std::string_view> table[] = {
+      {"    topic: t\n", "sinks[0].brokers"},
+      {"    brokers: b\n    key: partition\n", "sinks[0].key"},
+      {"    brokers: b\n    headers: [format, offset]\n", "sinks[0].headers"},
+      {"    brokers: b\n    on_permanent_error: dead_letter\n", "sinks[0].dead_letter"},
+      {"    brokers: b\n    dead_letter: x.ndjson\n", "sinks[0].dead_letter"},
+      {"    brokers: b\n    on_permanent_error: drop\n", "sinks[0].on_permanent_error"},
+  };
+  for (const auto& [keys, path] : table) {
+    const LoadResult result = load_config_text(
+        std::string(kInput) + "sinks:\n  - name: siem\n    type: kafka\n" + std::string(keys),
+        "test.yaml");
+    ASSERT_FALSE(result.has_value()) << keys;
+    ASSERT_EQ(result.error().size(), 1u) << keys << testing::PrintToString(result.error());
+    EXPECT_EQ(result.error()[0].path, path) << keys;
+  }
+}
+
+}  // namespace
+}  // namespace horolog

@@ -1,0 +1,343 @@
+// The Kafka sink against a mock cluster in the test process: acknowledgements follow delivery
+// reports, permanent errors are held or dead-lettered, QUEUE_FULL blocks, expired messages are
+// produced again, keys and headers are as configured.
+#include "sinks/kafka/kafka_sink.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "sinks/kafka/kafka_error_class.h"
+#include "sinks/kafka/kafka_key.h"
+#include "tests/kafka/in_process_cluster.h"
+#include "tests/kafka/kafka_reader.h"
+#include "tests/support/process.h"
+#include "tests/support/test_paths.h"
+
+namespace horolog {
+namespace {
+
+using test::InProcessCluster;
+using test::SequenceBatch;
+
+// Acknowledgements as the sink sent them, by ticket.
+class AckLog {
+ public:
+  AckCallback callback() {
+    return [this](std::uint64_t ticket, Delivery delivery) {
+      std::lock_guard lock(mutex_);
+      acks_.emplace_back(ticket, delivery);
+    };
+  }
+  std::vector<std::pair<std::uint64_t, Delivery>> acks() const {
+    std::lock_guard lock(mutex_);
+    return acks_;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<std::pair<std::uint64_t, Delivery>> acks_;
+};
+
+KafkaSinkOptions options_for(const InProcessCluster& cluster, std::string topic) {
+  KafkaSinkOptions options;
+  options.brokers = cluster.bootstraps();
+  options.topic = std::move(topic);
+  options.librdkafka["linger.ms"] = "1";
+  options.librdkafka["reconnect.backoff.max.ms"] = "200";  // come back quickly after `up`
+  return options;
+}
+
+std::multiset<std::string> values_in(const InProcessCluster& cluster, const std::string& topic,
+                                     std::uint64_t expected) {
+  std::multiset<std::string> values;
+  test::ReadOptions read;
+  read.expected = expected;
+  test::read_topic(cluster.bootstraps(), topic, read,
+                   [&](const test::ConsumedMessage& m) { values.emplace(m.value); });
+  return values;
+}
+
+TEST(KafkaErrorClass, SortsPermanentAndTransientErrors) {
+  const rd_kafka_resp_err_t permanent[] = {
+      RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE, RD_KAFKA_RESP_ERR__UNKNOWN_TOPIC,
+      RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED, RD_KAFKA_RESP_ERR_RECORD_LIST_TOO_LARGE,
+      RD_KAFKA_RESP_ERR_TOPIC_EXCEPTION};
+  const rd_kafka_resp_err_t transient[] = {
+      RD_KAFKA_RESP_ERR__MSG_TIMED_OUT,      RD_KAFKA_RESP_ERR__TRANSPORT,
+      RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN,   RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION,
+      RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS, RD_KAFKA_RESP_ERR__QUEUE_FULL,
+      RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT};
+  for (auto err : permanent) {
+    EXPECT_EQ(classify_kafka_error(err), KafkaErrorClass::permanent) << rd_kafka_err2name(err);
+  }
+  for (auto err : transient) {
+    EXPECT_EQ(classify_kafka_error(err), KafkaErrorClass::transient) << rd_kafka_err2name(err);
+  }
+}
+
+TEST(KafkaKey, RendersEachKindOfKey) {
+  Event event;
+  event.host = "web1";
+  event.input_name = "system";
+  event.app = "sshd";
+  event.pid = 4242;
+  event.source_path = "/var/log/auth.log";
+  event.dataset = "syslog.rfc3164";
+  event.add("ntp.offset_s", FieldValue::float64(0.25));
+  event.add("user.name", FieldValue::string("alice"));
+  const std::pair<std::string_view, std::string_view> table[] = {
+      {"host", "web1"},
+      {"input", "system"},
+      {"none", ""},
+      {"field:host.name", "web1"},
+      {"field:process.name", "sshd"},
+      {"field:process.pid", "4242"},
+      {"field:log.file.path", "/var/log/auth.log"},
+      {"field:event.dataset", "syslog.rfc3164"},
+      {"field:horolog.input", "system"},
+      {"field:user.name", "alice"},
+      {"field:ntp.offset_s", "0.25"},
+      {"field:absent.field", ""},
+  };
+  std::string scratch;
+  for (const auto& [spec, expected] : table) {
+    EXPECT_EQ(KafkaKey(spec).render(event, scratch), expected) << spec;
+  }
+  EXPECT_TRUE(KafkaKey("none").none());
+  EXPECT_FALSE(KafkaKey("host").none());
+}
+
+TEST(KafkaSink, AcknowledgesBatchesDeliveredAfterTheirReports) {
+  InProcessCluster cluster;
+  AckLog log;
+  SequenceBatch first(0, 500);
+  SequenceBatch second(500, 500);
+  first.encoded.ticket = 1;
+  second.encoded.ticket = 2;
+  {
+    KafkaSink sink("out", options_for(cluster, "acks.{input}"), log.callback());
+    sink.write(first.encoded);
+    sink.write(second.encoded);
+    sink.flush();
+    EXPECT_EQ(sink.kafka_counters().produced, 1000u);
+    EXPECT_EQ(sink.kafka_counters().delivered, 1000u);
+    EXPECT_EQ(sink.counters().events, 1000u);
+    EXPECT_EQ(sink.counters().batches_delivered, 2u);
+  }
+  auto acks = log.acks();
+  std::sort(acks.begin(), acks.end());
+  ASSERT_EQ(acks.size(), 2u);
+  EXPECT_EQ(acks[0], std::make_pair(std::uint64_t{1}, Delivery::delivered));
+  EXPECT_EQ(acks[1], std::make_pair(std::uint64_t{2}, Delivery::delivered));
+  const auto values = values_in(cluster, "acks.app", 1000);
+  EXPECT_EQ(values.size(), 1000u);
+  EXPECT_EQ(values.count("{\"seq\":0}"), 1u);
+  EXPECT_EQ(values.count("{\"seq\":999}"), 1u);
+}
+
+TEST(KafkaSink, SetsKeyAndHeadersAsConfigured) {
+  InProcessCluster cluster;
+  AckLog log;
+  SequenceBatch batch(7, 1);
+  auto options = options_for(cluster, "keys");
+  options.key = "field:process.pid";
+  options.headers = {"format", "input"};
+  {
+    KafkaSink sink("out", options, log.callback());
+    sink.write(batch.encoded);
+    sink.flush();
+  }
+  test::ReadOptions read;
+  read.expected = 1;
+  read.with_headers = true;
+  std::vector<test::ConsumedMessage> got;
+  std::vector<std::string> keys;
+  test::read_topic(cluster.bootstraps(), "keys", read, [&](const test::ConsumedMessage& m) {
+    keys.emplace_back(m.key);
+    got.push_back({{}, {}, m.headers, m.partition});
+  });
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(keys[0], "7");
+  const std::map<std::string, std::string> expected = {{"format", "rfc3164"}, {"input", "app"}};
+  EXPECT_EQ(got[0].headers, expected);
+}
+
+// A client-side message.max.bytes stands for the broker's limit: librdkafka refuses the message
+// with MSG_SIZE_TOO_LARGE, as a broker would.
+KafkaSinkOptions with_small_limit(const InProcessCluster& cluster, std::string topic) {
+  auto options = options_for(cluster, std::move(topic));
+  options.librdkafka["message.max.bytes"] = "1000";
+  return options;
+}
+
+TEST(KafkaSink, HoldsABatchWithAPermanentErrorWithoutDeliveringIt) {
+  InProcessCluster cluster;
+  AckLog log;
+  SequenceBatch small(0, 10);
+  SequenceBatch large(10, 1, 5000);
+  small.encoded.ticket = 1;
+  large.encoded.ticket = 2;
+  KafkaSink sink("out", with_small_limit(cluster, "hold"), log.callback());
+  sink.write(small.encoded);
+  sink.write(large.encoded);
+  sink.flush();
+  auto acks = log.acks();
+  std::sort(acks.begin(), acks.end());
+  ASSERT_EQ(acks.size(), 2u);
+  EXPECT_EQ(acks[0].second, Delivery::delivered);
+  EXPECT_EQ(acks[1].second, Delivery::rejected);
+  EXPECT_EQ(sink.held_events(), 1u);
+  EXPECT_EQ(sink.kafka_counters().failed, 1u);
+}
+
+TEST(KafkaSink, TreatsABrokerRefusingTheSizeAsPermanent) {
+  InProcessCluster cluster;
+  AckLog log;
+  SequenceBatch batch(0, 5);
+  KafkaSink sink("out", options_for(cluster, "broker-limit"), log.callback());
+  {
+    SequenceBatch warm_up(100, 1);  // the topic exists and the producer is connected
+    sink.write(warm_up.encoded);
+    sink.flush();
+  }
+  rd_kafka_mock_push_request_errors(cluster.get(), 0 /* Produce */, 1,
+                                    RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE);
+  batch.encoded.ticket = 7;
+  sink.write(batch.encoded);
+  sink.flush();
+  const auto acks = log.acks();
+  ASSERT_EQ(acks.size(), 2u);
+  EXPECT_EQ(acks[1], std::make_pair(std::uint64_t{7}, Delivery::rejected));
+  EXPECT_GE(sink.kafka_counters().failed, 1u);
+  EXPECT_GE(sink.held_events(), 1u);
+}
+
+TEST(KafkaSink, ProducesRefusedEventsAgainWithTheRetryPolicy) {
+  InProcessCluster cluster;
+  AckLog log;
+  auto options = options_for(cluster, "again");
+  options.on_permanent_error = PermanentErrorPolicy::retry;
+  options.permanent_retry_interval = std::chrono::milliseconds(100);
+  KafkaSink sink("out", options, log.callback());
+  {
+    SequenceBatch warm_up(100, 1);
+    sink.write(warm_up.encoded);
+    sink.flush();
+  }
+  // The broker refuses once; the sink produces the refused events again and they get through.
+  rd_kafka_mock_push_request_errors(cluster.get(), 0 /* Produce */, 1,
+                                    RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE);
+  SequenceBatch batch(0, 5);
+  batch.encoded.ticket = 9;
+  sink.write(batch.encoded);
+  sink.flush();
+  const auto acks = log.acks();
+  ASSERT_EQ(acks.size(), 2u);
+  EXPECT_EQ(acks[1], std::make_pair(std::uint64_t{9}, Delivery::delivered));
+  EXPECT_GE(sink.kafka_counters().failed, 1u);
+  EXPECT_EQ(sink.kafka_counters().retried, sink.kafka_counters().failed);
+  EXPECT_EQ(sink.held_events(), 0u);
+  EXPECT_EQ(values_in(cluster, "again", 6).size(), 6u);
+}
+
+TEST(KafkaSink, WritesPermanentlyRefusedEventsToTheDeadLetterFile) {
+  InProcessCluster cluster;
+  test::TempDir dir;
+  AckLog log;
+  SequenceBatch batch(0, 3);
+  SequenceBatch large(3, 1, 5000);
+  batch.encoded.ticket = 1;
+  large.encoded.ticket = 2;
+  auto options = with_small_limit(cluster, "dead");
+  options.on_permanent_error = PermanentErrorPolicy::dead_letter;
+  options.dead_letter = (dir / "dlq" / "kafka.ndjson").string();
+  {
+    KafkaSink sink("out", options, log.callback());
+    sink.write(batch.encoded);
+    sink.write(large.encoded);
+    sink.flush();
+    EXPECT_EQ(sink.kafka_counters().dead_lettered, 1u);
+    EXPECT_EQ(sink.held_events(), 0u);
+  }
+  for (const auto& [ticket, delivery] : log.acks()) EXPECT_EQ(delivery, Delivery::delivered);
+  EXPECT_EQ(log.acks().size(), 2u);
+  const std::string dead = test::read_file(options.dead_letter);
+  const auto lines = test::split_lines(dead);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_NE(lines[0].find("\"code\":\"MSG_SIZE_TOO_LARGE\""), std::string_view::npos) << lines[0];
+  EXPECT_NE(lines[0].find("\"topic\":\"dead\""), std::string_view::npos);
+  EXPECT_NE(lines[0].find("\"event\":{\"seq\":3,\"pad\":\"xxx"), std::string_view::npos);
+  EXPECT_EQ(values_in(cluster, "dead", 3).size(), 3u);
+}
+
+TEST(KafkaSink, BlocksOnAFullQueueInsteadOfDropping) {
+  InProcessCluster cluster;
+  AckLog log;
+  SequenceBatch batch(0, 2000);
+  auto options = options_for(cluster, "full");
+  options.librdkafka["queue.buffering.max.messages"] = "10";
+  {
+    KafkaSink sink("out", options, log.callback());
+    sink.write(batch.encoded);
+    sink.flush();
+    EXPECT_GT(sink.kafka_counters().queue_full_waits, 0u);
+    EXPECT_EQ(sink.kafka_counters().delivered, 2000u);
+  }
+  ASSERT_EQ(log.acks().size(), 1u);
+  EXPECT_EQ(log.acks()[0].second, Delivery::delivered);
+  EXPECT_EQ(values_in(cluster, "full", 2000).size(), 2000u);
+}
+
+TEST(KafkaSink, ProducesExpiredMessagesAgainUntilDelivered) {
+  InProcessCluster cluster;
+  AckLog log;
+  SequenceBatch batch(0, 100);
+  auto options = options_for(cluster, "expire");
+  options.librdkafka["message.timeout.ms"] = "300";
+  {
+    KafkaSink sink("out", options, log.callback());
+    ASSERT_EQ(rd_kafka_mock_broker_set_down(cluster.get(), 1), RD_KAFKA_RESP_ERR_NO_ERROR);
+    sink.write(batch.encoded);
+    // Down for several message timeouts: librdkafka gives up on each message at least once.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    ASSERT_EQ(rd_kafka_mock_broker_set_up(cluster.get(), 1), RD_KAFKA_RESP_ERR_NO_ERROR);
+    sink.flush();
+    EXPECT_GE(sink.kafka_counters().retried, 100u);
+  }
+  ASSERT_EQ(log.acks().size(), 1u);
+  EXPECT_EQ(log.acks()[0].second, Delivery::delivered);
+  const auto values = values_in(cluster, "expire", 0);
+  EXPECT_EQ(std::set<std::string>(values.begin(), values.end()).size(), 100u);
+}
+
+TEST(KafkaSink, GivesUpAtShutdownWithRetryWhenTheClusterStaysDown) {
+  InProcessCluster cluster;
+  AckLog log;
+  SequenceBatch batch(0, 5);
+  auto options = options_for(cluster, "down");
+  options.shutdown_timeout = std::chrono::milliseconds(300);
+  std::atomic<bool> stopping{false};
+  ASSERT_EQ(rd_kafka_mock_broker_set_down(cluster.get(), 1), RD_KAFKA_RESP_ERR_NO_ERROR);
+  {
+    KafkaSink sink("out", options, log.callback(), &stopping);
+    sink.write(batch.encoded);
+    stopping = true;
+    sink.flush();
+  }
+  ASSERT_EQ(log.acks().size(), 1u);
+  EXPECT_EQ(log.acks()[0].second, Delivery::retry);
+}
+
+TEST(KafkaSink, RefusesAConfigurationLibrdkafkaRejects) {
+  KafkaSinkOptions options;
+  options.brokers = "127.0.0.1:1";
+  options.librdkafka["no.such.property"] = "1";
+  EXPECT_THROW(KafkaSink("out", options, nullptr), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace horolog
