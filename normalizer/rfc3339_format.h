@@ -17,4 +17,17 @@ std::size_t format_rfc3339_utc(SysNanos time, unsigned digits, char* out) noexce
 
 void append_rfc3339_utc(std::string& out, SysNanos time, unsigned digits);
 
+// The same output for a stream of instants that mostly share their second (the events of a
+// batch, one `created` time, one clock estimate): the calendar part is only recomputed when the
+// second changes. One per stream; not thread-safe.
+class Rfc3339Formatter {
+ public:
+  std::size_t format(SysNanos time, unsigned digits, char* out) noexcept;
+
+ private:
+  std::int64_t second_ = 0;
+  std::size_t prefix_length_ = 0;  // 0: nothing cached yet
+  char prefix_[kRfc3339MaxLength] = {};  // "YYYY-MM-DDTHH:MM:SS" of second_
+};
+
 }  // namespace horolog

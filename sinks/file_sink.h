@@ -47,6 +47,7 @@ class FileSink final : public Sink {
   std::vector<std::uint64_t> unacked_;     // tickets written but not yet committed
   std::vector<std::string> paths_written_;
   std::string path_scratch_;
+  std::string next_path_;  // the following event's path, while a run of same-file lines grows
   std::chrono::steady_clock::time_point last_commit_;
 };
 

@@ -11,21 +11,6 @@ namespace horolog {
 
 namespace {
 
-// Key order with '.' below every other byte: `a` < `a.b` < `a!`, so a value is immediately
-// followed by the members that would nest under it, and each object's members are contiguous.
-bool key_less(std::string_view a, std::string_view b) noexcept {
-  const std::size_t common = std::min(a.size(), b.size());
-  for (std::size_t i = 0; i < common; ++i) {
-    const auto ca = static_cast<unsigned char>(a[i]);
-    const auto cb = static_cast<unsigned char>(b[i]);
-    if (ca == cb) continue;
-    if (ca == '.') return true;
-    if (cb == '.') return false;
-    return ca < cb;
-  }
-  return a.size() < b.size();
-}
-
 // True when `prefix` names an object that `key` lies inside (`a.b` is inside `a`).
 bool is_inside(std::string_view prefix, std::string_view key) noexcept {
   return key.size() > prefix.size() && key[prefix.size()] == '.' && key.starts_with(prefix);
@@ -44,6 +29,76 @@ std::size_t shared_depth(std::string_view a, std::string_view b) noexcept {
 }
 
 }  // namespace
+
+bool key_less(std::string_view a, std::string_view b) noexcept {
+  const std::size_t common = std::min(a.size(), b.size());
+  for (std::size_t i = 0; i < common; ++i) {
+    const auto ca = static_cast<unsigned char>(a[i]);
+    const auto cb = static_cast<unsigned char>(b[i]);
+    if (ca == cb) continue;
+    if (ca == '.') return true;
+    if (cb == '.') return false;
+    return ca < cb;
+  }
+  return a.size() < b.size();
+}
+
+bool keys_collide(std::string_view a, std::string_view b) noexcept {
+  return a == b || is_inside(a, b) || is_inside(b, a);
+}
+
+void append_member_lead(std::string& out, const std::string_view* previous, std::string_view key) {
+  bool first = previous == nullptr;  // no member written yet in the innermost open object
+  std::size_t open = 0;
+  std::size_t shared = 0;
+  if (previous != nullptr) {
+    open = depth_of(*previous);
+    shared = std::min(open, shared_depth(*previous, key));
+  }
+  for (; open > shared; --open) out.push_back('}');
+  std::size_t segment_start = 0;
+  for (std::size_t skipped = 0; skipped < shared; ++skipped) {
+    segment_start = key.find('.', segment_start) + 1;
+  }
+  for (const std::size_t depth = depth_of(key); open < depth; ++open) {
+    const std::size_t dot = key.find('.', segment_start);
+    if (!first) out.push_back(',');
+    append_json_string(out, key.substr(segment_start, dot - segment_start));
+    out.append(":{", 2);
+    first = true;
+    segment_start = dot + 1;
+  }
+  if (!first) out.push_back(',');
+  append_json_string(out, key.substr(segment_start));
+  out.push_back(':');
+}
+
+void append_member_close(std::string& out, std::string_view last) {
+  out.append(depth_of(last), '}');
+}
+
+void append_json_value(std::string& out, const FieldValue& value) {
+  switch (value.kind) {
+    case FieldValue::Kind::string: append_json_string(out, value.text); return;
+    case FieldValue::Kind::int64: append_json_int(out, value.i64); return;
+    case FieldValue::Kind::uint64: append_json_uint(out, value.u64); return;
+    case FieldValue::Kind::float64: append_json_double(out, value.f64); return;
+    case FieldValue::Kind::boolean: out.append(value.b ? "true" : "false"); return;
+    case FieldValue::Kind::json: {
+      if (value.text.empty()) {
+        out.append("null");
+        return;
+      }
+      // In valid JSON a raw CR or LF can only be whitespace: blank it so the line stays one line.
+      const std::size_t begin = out.size();
+      out.append(value.text);
+      for (std::size_t i = begin; i < out.size(); ++i) {
+        if (out[i] == '\n' || out[i] == '\r') out[i] = ' ';
+      }
+      return;
+    }
+  }
+}
 
 void JsonObjectWriter::clear() noexcept {
   members_.clear();
@@ -117,62 +172,16 @@ void JsonObjectWriter::resolve_collisions() {
   }
 }
 
-void JsonObjectWriter::write_value(std::string& out, const FieldValue& value) {
-  switch (value.kind) {
-    case FieldValue::Kind::string: append_json_string(out, value.text); return;
-    case FieldValue::Kind::int64: append_json_int(out, value.i64); return;
-    case FieldValue::Kind::uint64: append_json_uint(out, value.u64); return;
-    case FieldValue::Kind::float64: append_json_double(out, value.f64); return;
-    case FieldValue::Kind::boolean: out.append(value.b ? "true" : "false"); return;
-    case FieldValue::Kind::json: {
-      if (value.text.empty()) {
-        out.append("null");
-        return;
-      }
-      // In valid JSON a raw CR or LF can only be whitespace: blank it so the line stays one line.
-      const std::size_t begin = out.size();
-      out.append(value.text);
-      for (std::size_t i = begin; i < out.size(); ++i) {
-        if (out[i] == '\n' || out[i] == '\r') out[i] = ' ';
-      }
-      return;
-    }
-  }
-}
-
 void JsonObjectWriter::write(std::string& out) {
   resolve_collisions();
   out.push_back('{');
-  bool first = true;  // no member written yet in the innermost open object
-  std::size_t open = 0;
-  std::string_view previous;
+  const std::string_view* previous = nullptr;
   for (const Member& member : members_) {
-    const std::string_view key = member.key;
-    const std::size_t shared = std::min(open, shared_depth(previous, key));
-    for (; open > shared; --open) {
-      out.push_back('}');
-      first = false;
-    }
-    std::size_t segment_start = 0;
-    for (std::size_t skipped = 0; skipped < shared; ++skipped) {
-      segment_start = key.find('.', segment_start) + 1;
-    }
-    for (const std::size_t depth = depth_of(key); open < depth; ++open) {
-      const std::size_t dot = key.find('.', segment_start);
-      if (!first) out.push_back(',');
-      append_json_string(out, key.substr(segment_start, dot - segment_start));
-      out.append(":{", 2);
-      first = true;
-      segment_start = dot + 1;
-    }
-    if (!first) out.push_back(',');
-    append_json_string(out, key.substr(segment_start));
-    out.push_back(':');
-    write_value(out, member.value);
-    first = false;
-    previous = key;
+    append_member_lead(out, previous, member.key);
+    append_json_value(out, member.value);
+    previous = &member.key;
   }
-  for (; open > 0; --open) out.push_back('}');
+  if (previous != nullptr) append_member_close(out, *previous);
   out.push_back('}');
 }
 

@@ -12,6 +12,22 @@
 
 namespace horolog {
 
+// Key order with '.' below every other byte: `a` < `a.b` < `a!`, so a value is immediately
+// followed by the members that would nest under it, and each object's members are contiguous.
+bool key_less(std::string_view a, std::string_view b) noexcept;
+// True when two dotted keys cannot both be written as they are: equal, or one names an object
+// the other lies inside (`a` and `a.b`).
+bool keys_collide(std::string_view a, std::string_view b) noexcept;
+
+// Writing members in key order: what goes between the member `previous` (nullptr: none yet, right
+// after the opening '{') and the member `key` -- closing and opening nested objects, commas, and
+// the quoted last segment with its ':'. Depends on the two keys only, so it can be precomputed.
+void append_member_lead(std::string& out, const std::string_view* previous, std::string_view key);
+// The '}' that close the nested objects the last member `last` is in (not the outer object).
+void append_member_close(std::string& out, std::string_view last);
+// A value as JSON text (`json` values: raw CR/LF blanked so the line stays one line).
+void append_json_value(std::string& out, const FieldValue& value);
+
 // Collisions, decided on the dotted keys after invalid UTF-8 in them has been replaced:
 // - the same key twice: the member added first keeps it, later ones get `_2`, `_3`, ... appended
 //   to their last segment (the first free number);
@@ -48,7 +64,6 @@ class JsonObjectWriter {
   // that collides with no other key; returns N.
   unsigned rename(std::size_t index, std::size_t at, unsigned from);
   bool is_free(std::string_view key, std::size_t except) const noexcept;
-  static void write_value(std::string& out, const FieldValue& value);
 
   std::vector<Member> members_;
   StringArena scratch_;

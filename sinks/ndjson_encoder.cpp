@@ -1,4 +1,5 @@
-// Maps Event fields onto the output schema's dotted keys; JsonObjectWriter does the nesting.
+// Maps Event fields onto the output schema's dotted keys once (map_event); two writers take the
+// result: DirectWriter streams the line out, ObjectAdder feeds JsonObjectWriter when extras collide.
 #include "sinks/ndjson_encoder.h"
 
 #include <algorithm>
@@ -28,6 +29,65 @@ constexpr unsigned kOffsetDigits = 6;  // the offset is published with microseco
 
 constexpr std::string_view kEventFlagNames[] = {"parse_error", "truncated"};
 
+// The schema's own members, in key order (json_object.h's key_less).
+enum FixedKey : std::uint8_t {
+  kTimestamp, kCreated, kDataset, kTimezone, kError, kFlags, kInput, kCorrected, kTimeFlags,
+  kOriginal, kErrorMs, kMeasuredAt, kOffsetMs, kServersRejected, kServersUsed, kClockSource,
+  kSynchronized, kHostName, kPath, kOffset, kFacilityCode, kFacilityName, kSeverityCode,
+  kSeverityName, kMessage, kProcessName, kPid, kFixedCount
+};
+constexpr std::string_view kFixedKeys[kFixedCount] = {
+    "@timestamp",
+    "event.created",
+    "event.dataset",
+    "event.timezone",
+    "horolog.error",
+    "horolog.flags",
+    "horolog.input",
+    "horolog.time.corrected",
+    "horolog.time.flags",
+    "horolog.time.original",
+    "host.clock.error_ms",
+    "host.clock.measured_at",
+    "host.clock.offset_ms",
+    "host.clock.servers_rejected",
+    "host.clock.servers_used",
+    "host.clock.source",
+    "host.clock.synchronized",
+    "host.name",
+    "log.file.path",
+    "log.offset",
+    "log.syslog.facility.code",
+    "log.syslog.facility.name",
+    "log.syslog.severity.code",
+    "log.syslog.severity.name",
+    "message",
+    "process.name",
+    "process.pid",
+};
+
+// The punctuation between any two fixed members, computed once by the same functions that
+// JsonObjectWriter uses, so both paths write the same bytes.
+struct LeadTable {
+  LeadTable() {
+    for (unsigned key = 0; key < kFixedCount; ++key) {
+      append_member_lead(first[key], nullptr, kFixedKeys[key]);
+      append_member_close(close[key], kFixedKeys[key]);
+      for (unsigned previous = 0; previous < key; ++previous) {
+        append_member_lead(after[previous][key], &kFixedKeys[previous], kFixedKeys[key]);
+      }
+    }
+  }
+  std::string first[kFixedCount];               // the first member of the line
+  std::string after[kFixedCount][kFixedCount];  // [previous][key], previous < key
+  std::string close[kFixedCount];               // after the last member
+};
+
+const LeadTable& lead_table() {
+  static const LeadTable table;
+  return table;
+}
+
 // Appends `["name",...]` for the set bits of `bits`, in bit order.
 template <std::size_t N>
 void append_flag_array(std::string& out, unsigned bits, const std::string_view (&names)[N]) {
@@ -42,104 +102,225 @@ void append_flag_array(std::string& out, unsigned bits, const std::string_view (
   out.push_back(']');
 }
 
-}  // namespace
-
-void NdjsonEncoder::add_time(std::string_view key, SysNanos time, unsigned digits) {
-  char buffer[kRfc3339MaxLength];
-  const std::size_t length = format_rfc3339_utc(time, digits, buffer);
-  object_.add(key, FieldValue::string(object_.keep({buffer, length})), true);
-}
-
-void NdjsonEncoder::add_raw(std::string_view key) {
-  object_.add(key, FieldValue::json(object_.keep(text_)), true);
-}
-
-void NdjsonEncoder::add_event_members(const Event& event) {
-  add_time("@timestamp", event.timestamp, event.precision_digits);
-  add_time("event.created", event.created, kCreatedDigits);
-  if (!event.dataset.empty()) object_.add("event.dataset", FieldValue::string(event.dataset), true);
-  if (!event.time_zone.empty()) {
-    object_.add("event.timezone", FieldValue::string(event.time_zone), true);
-  }
-}
-
-void NdjsonEncoder::add_horolog_members(const Event& event, const ClockEstimate* clock) {
-  if (event.has(EventFlag::parse_error) && !event.error.empty()) {
-    object_.add("horolog.error", FieldValue::string(event.error), true);
-  }
+// The one mapping from Event to schema members, in key order. `e` receives each member;
+// `text` is scratch for composed values (valid until the next call on `e`).
+template <class Emitter>
+void map_event(const Event& event, const ClockEstimate* clock, std::string& text, Emitter& e) {
+  e.time(kTimestamp, event.timestamp, event.precision_digits);
+  e.time(kCreated, event.created, kCreatedDigits);
+  if (!event.dataset.empty()) e.string(kDataset, event.dataset);
+  if (!event.time_zone.empty()) e.string(kTimezone, event.time_zone);
+  if (event.has(EventFlag::parse_error) && !event.error.empty()) e.string(kError, event.error);
   if (event.flags != 0) {
-    text_.clear();
-    append_flag_array(text_, event.flags, kEventFlagNames);
-    add_raw("horolog.flags");
+    text.clear();
+    append_flag_array(text, event.flags, kEventFlagNames);
+    e.raw(kFlags, text);
   }
-  if (!event.input_name.empty()) {
-    object_.add("horolog.input", FieldValue::string(event.input_name), true);
-  }
+  if (!event.input_name.empty()) e.string(kInput, event.input_name);
   if (event.stamped_by_host_clock && clock != nullptr && clock->source != ClockSource::none) {
     const unsigned digits = std::max<unsigned>(event.precision_digits, kOffsetDigits);
-    add_time("horolog.time.corrected", event.timestamp + clock->offset, digits);
+    e.time(kCorrected, event.timestamp + clock->offset, digits);
   }
   if (!event.time_flags.empty()) {
-    text_.clear();
-    append_flag_array(text_, event.time_flags.bits(), kTimeFlagNames);
-    add_raw("horolog.time.flags");
+    text.clear();
+    append_flag_array(text, event.time_flags.bits(), kTimeFlagNames);
+    e.raw(kTimeFlags, text);
   }
-  if (!event.time_original.empty()) {
-    object_.add("horolog.time.original", FieldValue::string(event.time_original), true);
-  }
-}
-
-void NdjsonEncoder::add_host_members(const Event& event, const ClockEstimate* clock) {
+  if (!event.time_original.empty()) e.string(kOriginal, event.time_original);
   if (clock != nullptr) {
-    const bool measured = clock->source != ClockSource::none;
-    if (measured) {
-      text_.clear();
-      append_json_millis(text_, clock->error_bound);
-      add_raw("host.clock.error_ms");
-      add_time("host.clock.measured_at", clock->measured_at, kMeasuredDigits);
-      text_.clear();
-      append_json_millis(text_, clock->offset);
-      add_raw("host.clock.offset_ms");
-      object_.add("host.clock.servers_rejected", FieldValue::uint64(clock->servers_rejected), true);
-      object_.add("host.clock.servers_used", FieldValue::uint64(clock->servers_used), true);
+    if (clock->source != ClockSource::none) {
+      text.clear();
+      append_json_millis(text, clock->error_bound);
+      e.raw(kErrorMs, text);
+      e.time(kMeasuredAt, clock->measured_at, kMeasuredDigits);
+      text.clear();
+      append_json_millis(text, clock->offset);
+      e.raw(kOffsetMs, text);
+      e.uint64(kServersRejected, clock->servers_rejected);
+      e.uint64(kServersUsed, clock->servers_used);
     }
-    object_.add("host.clock.source", FieldValue::string(to_string(clock->source)), true);
-    object_.add("host.clock.synchronized", FieldValue::boolean(clock->synchronized), true);
+    e.plain(kClockSource, to_string(clock->source));
+    e.boolean(kSynchronized, clock->synchronized);
   }
-  if (!event.host.empty()) object_.add("host.name", FieldValue::string(event.host), true);
-}
-
-void NdjsonEncoder::add_log_members(const Event& event) {
-  if (!event.source_path.empty()) {
-    object_.add("log.file.path", FieldValue::string(event.source_path), true);
-  }
-  object_.add("log.offset", FieldValue::uint64(event.offset), true);
+  if (!event.host.empty()) e.string(kHostName, event.host);
+  if (!event.source_path.empty()) e.string(kPath, event.source_path);
+  e.uint64(kOffset, event.offset);
   if (event.facility >= 0) {
-    object_.add("log.syslog.facility.code", FieldValue::int64(event.facility), true);
+    e.int64(kFacilityCode, event.facility);
     if (static_cast<std::size_t>(event.facility) < std::size(kFacilityNames)) {
-      object_.add("log.syslog.facility.name", FieldValue::string(kFacilityNames[event.facility]),
-                  true);
+      e.plain(kFacilityName, kFacilityNames[event.facility]);
     }
   }
   if (event.severity >= 0) {
-    object_.add("log.syslog.severity.code", FieldValue::int64(event.severity), true);
+    e.int64(kSeverityCode, event.severity);
     if (static_cast<std::size_t>(event.severity) < std::size(kSeverityNames)) {
-      object_.add("log.syslog.severity.name", FieldValue::string(kSeverityNames[event.severity]),
-                  true);
+      e.plain(kSeverityName, kSeverityNames[event.severity]);
     }
   }
+  e.string(kMessage, event.message);
+  if (!event.app.empty()) e.string(kProcessName, event.app);
+  if (event.pid >= 0) e.int64(kPid, event.pid);
+}
+
+}  // namespace
+
+// Streams members straight into the line, merging the sorted extras in. Gives up (finish()
+// returns false) when a member collides with its neighbour: only renaming can write that line.
+class NdjsonEncoder::DirectWriter {
+ public:
+  DirectWriter(std::string& out, const std::vector<const Field*>& extras,
+               Rfc3339Formatter (&time_formats)[4])
+      : out_(out), extras_(extras), time_formats_(time_formats), table_(lead_table()) {
+    out_.push_back('{');
+  }
+
+  void string(FixedKey key, std::string_view value) {
+    if (lead(key)) append_json_string(out_, value);
+  }
+  // Text that needs no escaping (the schema's own keywords).
+  void plain(FixedKey key, std::string_view value) {
+    if (!lead(key)) return;
+    out_.push_back('"');
+    out_.append(value);
+    out_.push_back('"');
+  }
+  void time(FixedKey key, SysNanos time, unsigned digits) {
+    if (!lead(key)) return;
+    char buffer[kRfc3339MaxLength + 2];
+    buffer[0] = '"';
+    const std::size_t length = time_format(key).format(time, digits, buffer + 1);
+    buffer[length + 1] = '"';
+    out_.append(buffer, length + 2);
+  }
+  void raw(FixedKey key, std::string_view json) {
+    if (lead(key)) out_.append(json);
+  }
+  void int64(FixedKey key, std::int64_t value) {
+    if (lead(key)) append_json_int(out_, value);
+  }
+  void uint64(FixedKey key, std::uint64_t value) {
+    if (lead(key)) append_json_uint(out_, value);
+  }
+  void boolean(FixedKey key, bool value) {
+    if (lead(key)) out_.append(value ? "true" : "false");
+  }
+
+  // Writes the remaining extras and closes the object; false when the line must be redone.
+  bool finish() {
+    while (ok_ && next_extra_ < extras_.size()) write_extra();
+    if (!ok_) return false;
+    if (previous_fixed_ < kFixedCount) {
+      out_.append(table_.close[previous_fixed_]);
+    } else if (previous_key_ != nullptr) {
+      append_member_close(out_, *previous_key_);
+    }
+    out_.push_back('}');
+    return true;
+  }
+
+ private:
+  // Writes what precedes fixed member `key`: first the extras that sort before it.
+  bool lead(FixedKey key) {
+    while (ok_ && next_extra_ < extras_.size() &&
+           key_less(extras_[next_extra_]->key, kFixedKeys[key])) {
+      write_extra();
+    }
+    if (!ok_) return false;
+    if (previous_key_ == nullptr) {
+      out_.append(table_.first[key]);
+    } else if (previous_fixed_ < kFixedCount) {
+      out_.append(table_.after[previous_fixed_][key]);
+    } else {
+      if (keys_collide(*previous_key_, kFixedKeys[key])) return ok_ = false;
+      append_member_lead(out_, previous_key_, kFixedKeys[key]);
+    }
+    previous_key_ = &kFixedKeys[key];
+    previous_fixed_ = key;
+    return true;
+  }
+
+  Rfc3339Formatter& time_format(FixedKey key) noexcept {
+    switch (key) {
+      case kTimestamp: return time_formats_[0];
+      case kCreated: return time_formats_[1];
+      case kCorrected: return time_formats_[2];
+      default: return time_formats_[3];
+    }
+  }
+
+  void write_extra() {
+    const Field& field = *extras_[next_extra_++];
+    if (previous_key_ != nullptr && keys_collide(*previous_key_, field.key)) {
+      ok_ = false;
+      return;
+    }
+    append_member_lead(out_, previous_key_, field.key);
+    append_json_value(out_, field.value);
+    previous_key_ = &field.key;
+    previous_fixed_ = kFixedCount;
+  }
+
+  std::string& out_;
+  const std::vector<const Field*>& extras_;
+  Rfc3339Formatter (&time_formats_)[4];
+  const LeadTable& table_;
+  std::size_t next_extra_ = 0;
+  const std::string_view* previous_key_ = nullptr;  // the last member written
+  unsigned previous_fixed_ = kFixedCount;           // its FixedKey, or kFixedCount for an extra
+  bool ok_ = true;
+};
+
+// Adds the fixed members to a JsonObjectWriter (values composed on the fly are kept there).
+class NdjsonEncoder::ObjectAdder {
+ public:
+  explicit ObjectAdder(JsonObjectWriter& object) : object_(object) {}
+
+  void string(FixedKey key, std::string_view value) { add(key, FieldValue::string(value)); }
+  void plain(FixedKey key, std::string_view value) { add(key, FieldValue::string(value)); }
+  void time(FixedKey key, SysNanos time, unsigned digits) {
+    char buffer[kRfc3339MaxLength];
+    const std::size_t length = format_rfc3339_utc(time, digits, buffer);
+    add(key, FieldValue::string(object_.keep({buffer, length})));
+  }
+  void raw(FixedKey key, std::string_view json) { add(key, FieldValue::json(object_.keep(json))); }
+  void int64(FixedKey key, std::int64_t value) { add(key, FieldValue::int64(value)); }
+  void uint64(FixedKey key, std::uint64_t value) { add(key, FieldValue::uint64(value)); }
+  void boolean(FixedKey key, bool value) { add(key, FieldValue::boolean(value)); }
+
+ private:
+  void add(FixedKey key, const FieldValue& value) { object_.add(kFixedKeys[key], value, true); }
+
+  JsonObjectWriter& object_;
+};
+
+bool NdjsonEncoder::sort_extras(const Event& event) {
+  extras_.clear();
+  for (const Field& field : event.fields) {
+    if (!is_valid_utf8(field.key)) return false;  // repaired keys may collide: renaming path
+    extras_.push_back(&field);
+  }
+  // Equal keys collide anyway; the pointer order (insertion order) only makes the sort total.
+  std::sort(extras_.begin(), extras_.end(), [](const Field* a, const Field* b) {
+    if (a->key != b->key) return key_less(a->key, b->key);
+    return a < b;
+  });
+  return true;
 }
 
 void NdjsonEncoder::encode(const Event& event, const EncodeContext& context, std::string& out) {
-  // Fixed members are added in key order, which spares JsonObjectWriter a sort.
+  const std::size_t line_start = out.size();
+  if (sort_extras(event)) {
+    DirectWriter writer(out, extras_, time_formats_);
+    map_event(event, context.clock, text_, writer);
+    if (writer.finish()) {
+      out.push_back('\n');
+      return;
+    }
+    out.resize(line_start);
+  }
   object_.clear();
-  add_event_members(event);
-  add_horolog_members(event, context.clock);
-  add_host_members(event, context.clock);
-  add_log_members(event);
-  object_.add("message", FieldValue::string(event.message), true);
-  if (!event.app.empty()) object_.add("process.name", FieldValue::string(event.app), true);
-  if (event.pid >= 0) object_.add("process.pid", FieldValue::int64(event.pid), true);
+  ObjectAdder adder(object_);
+  map_event(event, context.clock, text_, adder);
   for (const Field& field : event.fields) object_.add(field.key, field.value, false);
   object_.write(out);
   out.push_back('\n');

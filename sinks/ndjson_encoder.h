@@ -2,10 +2,13 @@
 // (ECS names where ECS has them, horolog.* for the time provenance), always valid UTF-8.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "normalizer/clock/clock_estimate.h"
 #include "normalizer/event.h"
+#include "normalizer/rfc3339_format.h"
 #include "sinks/json_object.h"
 #include "sinks/sink.h"
 
@@ -28,6 +31,9 @@ struct EncodeContext {
 // - Empty strings and absent numbers (-1) are left out; `message` and `log.offset` never are.
 // - Extras (event.fields) nest by their dotted keys beside the fixed fields; on a name collision
 //   the fixed field keeps its name and the extra is renamed (see JsonObjectWriter).
+// Speed: the fixed fields are written straight out in their precomputed key order, with the
+// punctuation between any two of them looked up; extras are sorted and merged in. Only events
+// whose extras collide (or have ill-formed keys) go through JsonObjectWriter, which renames.
 // One encoder per thread: it keeps scratch space between events.
 class NdjsonEncoder {
  public:
@@ -39,15 +45,17 @@ class NdjsonEncoder {
                     std::string& storage);
 
  private:
-  void add_time(std::string_view key, SysNanos time, unsigned digits);
-  void add_raw(std::string_view key);  // the JSON text in text_
-  void add_event_members(const Event& event);
-  void add_horolog_members(const Event& event, const ClockEstimate* clock);
-  void add_host_members(const Event& event, const ClockEstimate* clock);
-  void add_log_members(const Event& event);
+  class DirectWriter;
+  class ObjectAdder;
+  // Sorts the extras into extras_; false when they cannot be merged without renaming.
+  bool sort_extras(const Event& event);
 
-  JsonObjectWriter object_;
-  std::string text_;  // scratch for composed values (flag arrays, decimals)
+  // One per time member (@timestamp, event.created, horolog.time.corrected,
+  // host.clock.measured_at): each keeps the calendar text of the second it saw last.
+  Rfc3339Formatter time_formats_[4];
+  std::vector<const Field*> extras_;  // the event's extras in key order
+  JsonObjectWriter object_;           // for events whose extras need renaming
+  std::string text_;                  // scratch for composed values
 };
 
 }  // namespace horolog
