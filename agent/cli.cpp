@@ -7,10 +7,12 @@
 #include <iostream>
 
 #include "agent/agent_config.h"
+#include "agent/bench/bench_command.h"
 #include "agent/check_config_command.h"
 #include "agent/clock_command.h"
 #include "agent/logging.h"
 #include "agent/parse_command.h"
+#include "agent/replay/replay_command.h"
 #include "agent/run_command.h"
 
 namespace horolog {
@@ -42,6 +44,8 @@ int run_cli(int argc, char** argv) {
   parse_cmd->add_option("--format,-f", parse.format, "Format name, or auto")->capture_default_str();
   parse_cmd->add_option("--timezone,-z", parse.timezone, "Zone for stamps without offset (IANA name, UTC, local)")
       ->capture_default_str();
+  parse_cmd->add_option("--date-order", parse.date_order, "Day/month order of winevent-csv dates: auto, mdy or dmy")
+      ->capture_default_str();
   parse_cmd->add_option("--reference-time", parse.reference_time,
                         "RFC 3339 time that year inference is anchored to (default: file mtime)");
   parse_cmd->add_option("--host", parse.host, "host.name for records that name none (default: this host)");
@@ -65,6 +69,27 @@ int run_cli(int argc, char** argv) {
     exit_code = clock_command(clock);
   });
 
+  ReplayCommandOptions replay;
+  auto* replay_cmd = app.add_subcommand(
+      "replay", "Replay archived logs (plain, .gz, .zst; rotated sets oldest first) to the sinks");
+  replay_cmd->add_option("--config,-c", replay.config, "Take sinks, timezone and host_name from this config");
+  replay_cmd->add_option("--format,-f", replay.format, "Format name, or auto")->capture_default_str();
+  replay_cmd->add_option("--timezone,-z", replay.timezone, "Zone for stamps without offset (default: config, else local)");
+  replay_cmd->add_option("--host", replay.host, "The archived host's name (host.name for records that name none)");
+  auto* rate = replay_cmd->add_option("--rate", replay.rate, "Replay at this many events per second")
+                   ->check(CLI::PositiveNumber);
+  replay_cmd->add_option("--speed", replay.speed, "Replay at X times the pace of the events' own times")
+      ->check(CLI::PositiveNumber)->excludes(rate);
+  // One file per --clock-history (repeat it, or join with commas): it must not swallow PATHs.
+  replay_cmd->add_option("--clock-history", replay.clock_history,
+                         "ntpd/ntpsec loopstats or chrony tracking.log of the archived host (repeatable)")
+      ->allow_extra_args(false)->delimiter(',');
+  replay_cmd->add_option("paths", replay.paths, "Files to replay")->required();
+  replay_cmd->callback([&] {
+    configure_logging(log_level.empty() ? "warn" : log_level);
+    exit_code = replay_command(replay);
+  });
+
   auto* reference_cmd =
       app.add_subcommand("config-reference", "Print the config reference (Markdown) from the declarations");
   reference_cmd->callback([] { write_config_reference(std::cout); });
@@ -73,6 +98,19 @@ int run_cli(int argc, char** argv) {
   auto* check_cmd = app.add_subcommand("check-config", "Validate a config file and list every error");
   check_cmd->add_option("--config,-c", check_path, "Config file (YAML)")->required();
   check_cmd->callback([&] { exit_code = check_config_command(check_path, std::cout, std::cerr); });
+
+  BenchCommandOptions bench;
+  auto* bench_cmd = app.add_subcommand("bench", "Measure parse, normalize, encode and the pipeline per format");
+  bench_cmd->add_option("--format,-f", bench.format, "A format, or all (generated data)")->capture_default_str();
+  bench_cmd->add_option("--size", bench.size_mib, "MiB of generated data per format")->capture_default_str();
+  bench_cmd->add_option("--input,-i", bench.input, "Measure this file instead of generated data");
+  bench_cmd->add_option("--write", bench.write, "Only write the generated data of --format to this file");
+  bench_cmd->add_flag("--json", bench.json, "Print one JSON document instead of a table");
+  bench_cmd->add_flag("!--no-pipeline", bench.pipeline, "Skip the file-to-file pipeline run");
+  bench_cmd->callback([&] {
+    configure_logging(log_level.empty() ? "warn" : log_level);
+    exit_code = bench_command(bench, std::cout, std::cerr);
+  });
 
   try {
     app.parse(argc, argv);
