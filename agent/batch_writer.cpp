@@ -3,8 +3,7 @@
 
 namespace horolog {
 
-std::uint64_t BatchWriter::write(const EventBatch& batch, std::uint64_t bytes,
-                                 SinkSet::Completion done) {
+void BatchWriter::encode(const EventBatch& batch, std::uint64_t bytes) {
   stats_.count_batch(format_, batch, bytes);
   if (monitor_ != nullptr) {
     estimate_ = monitor_->current_at(
@@ -13,6 +12,9 @@ std::uint64_t BatchWriter::write(const EventBatch& batch, std::uint64_t bytes,
   }
   encoder_.encode_batch(batch, context_, encoded_, storage_);
   encoded_.format = format_;
+}
+
+std::uint64_t BatchWriter::deliver(SinkSet::Completion done) {
   return sinks_.write(encoded_, std::move(done));
 }
 

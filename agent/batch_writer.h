@@ -21,7 +21,14 @@ class BatchWriter {
   void set_clock(const ClockMonitor* monitor) noexcept { monitor_ = monitor; }
 
   // Encodes and writes `batch`; `bytes` is how much input it covers (for the summary).
-  std::uint64_t write(const EventBatch& batch, std::uint64_t bytes, SinkSet::Completion done = {});
+  std::uint64_t write(const EventBatch& batch, std::uint64_t bytes, SinkSet::Completion done = {}) {
+    encode(batch, bytes);
+    return deliver(std::move(done));
+  }
+  // The two halves of write(), for a pipeline that runs them on different threads: encode()
+  // keeps the lines; deliver() writes them (the batch must still be alive) and returns the ticket.
+  void encode(const EventBatch& batch, std::uint64_t bytes);
+  std::uint64_t deliver(SinkSet::Completion done);
 
  private:
   SinkSet& sinks_;

@@ -57,7 +57,8 @@ FileInput::FileInput(const InputConfig& config, const FileInputOptions& options,
       env_(std::move(env)),
       format_(find_format(config.format)),
       writer_(sinks, stats, config.format),
-      stats_(stats) {
+      stats_(stats),
+      stage_(sinks, stats, config.format, env_.clock) {
   if (format_ == nullptr) throw std::invalid_argument("unknown format '" + config.format + "'");
   writer_.set_clock(env_.clock);
   if (format_->framing == RecordFraming::lines) {
@@ -183,21 +184,21 @@ bool FileInput::content_replaced(TrackedFile& file) {
   return false;
 }
 
-void FileInput::send(TrackedFile& file, const EventBatch& batch, std::uint64_t bytes,
-                     std::uint64_t end_position, const std::atomic<bool>& stop) {
+SinkSet::Completion FileInput::begin_delivery(TrackedFile& file, std::uint64_t end_position,
+                                              const std::atomic<bool>& stop) {
   file.last_data = std::chrono::steady_clock::now();
   const std::uint64_t sequence = file.next_sequence++;
-  if (!file.window->begin(sequence, end_position, stop)) return;
+  if (!file.window->begin(sequence, end_position, stop)) return {};
   DeliveryWindow* window = file.window.get();
   const FileIdentity identity = file.identity;
-  writer_.write(batch, bytes, [this, window, identity, sequence](std::uint64_t, bool delivered) {
+  return [this, window, identity, sequence](std::uint64_t, bool delivered) {
     window->complete(sequence, delivered);
     if (env_.checkpoints != nullptr) {
       env_.checkpoints->update_position(config_.name, identity, window->durable_position());
       // Saved at once: after a kill -9 only the batches in flight are read again.
       env_.checkpoints->save(/*durable=*/false);
     }
-  });
+  };
 }
 
 bool FileInput::pump_whole(TrackedFile& file, const std::atomic<bool>& stop) {
@@ -209,7 +210,10 @@ bool FileInput::pump_whole(TrackedFile& file, const std::atomic<bool>& stop) {
   file.whole_size_read = static_cast<std::uint64_t>(st.st_size);
   std::uint64_t previous = file.whole->position();
   const bool ok = file.whole->read(file.fd, [&](const EventBatch& batch, std::uint64_t end) {
-    send(file, batch, end - std::min(end, previous), end, stop);
+    // Written before read() moves on: these events are views into the reader's buffer.
+    if (auto done = begin_delivery(file, end, stop)) {
+      writer_.write(batch, end - std::min(end, previous), std::move(done));
+    }
     previous = end;
   });
   if (!ok) {
@@ -222,6 +226,12 @@ bool FileInput::pump_whole(TrackedFile& file, const std::atomic<bool>& stop) {
 
 bool FileInput::pump(TrackedFile& file, bool final, const std::atomic<bool>& stop) {
   if (file.whole) return pump_whole(file, stop);
+  const bool any = pump_lines(file, final, stop);
+  stage_.drain();
+  return any;
+}
+
+bool FileInput::pump_lines(TrackedFile& file, bool final, const std::atomic<bool>& stop) {
   bool any = false;
   while (!stop) {
     // Before each read: copytruncate replaces the content under the same inode; reading on at
@@ -233,7 +243,7 @@ bool FileInput::pump(TrackedFile& file, bool final, const std::atomic<bool>& sto
     file.source->time().set_reference(now_ns());
     const std::uint64_t before = file.source->position();
     const std::uint64_t skipped_before = file.source->skipped_records();
-    const auto read = file.source->read_batch(batch_, final);
+    const auto read = file.source->read_batch(stage_.batch(), final);
     stats_.count_skipped(config_.format, file.source->skipped_records() - skipped_before);
     if (read == LineSource::Read::error) {
       ++counters_.read_errors;
@@ -245,7 +255,7 @@ bool FileInput::pump(TrackedFile& file, bool final, const std::atomic<bool>& sto
     const std::uint64_t after = file.source->position();
     if (after == before) return any;  // only a partial line so far
     any = true;
-    send(file, batch_, after - before, after, stop);
+    if (auto done = begin_delivery(file, after, stop)) stage_.submit(after - before, std::move(done));
   }
   return any;
 }

@@ -14,6 +14,7 @@
 #include "agent/batch_writer.h"
 #include "agent/checkpoint_store.h"
 #include "agent/delivery_window.h"
+#include "agent/inputs/write_stage.h"
 #include "agent/line_source.h"
 #include "normalizer/zone.h"
 #include "parsers/format_registry.h"
@@ -60,11 +61,14 @@ class FileInput {
   std::unique_ptr<TrackedFile> open_file(const std::string& path, bool first_scan);
   // True when the file no longer starts with the bytes it was identified by.
   bool content_replaced(TrackedFile& file);
-  // Hands one batch to the sinks, waiting while the file's window of batches in flight is full.
-  void send(TrackedFile& file, const EventBatch& batch, std::uint64_t bytes,
-            std::uint64_t end_position, const std::atomic<bool>& stop);
+  // Opens the delivery of the batch ending at `end_position`, waiting while the file's window of
+  // batches in flight is full. Returns the completion that settles it; empty when stopping.
+  SinkSet::Completion begin_delivery(TrackedFile& file, std::uint64_t end_position,
+                                     const std::atomic<bool>& stop);
   bool pump_whole(TrackedFile& file, const std::atomic<bool>& stop);
-  // Reads what is there now; returns true when anything was read.
+  bool pump_lines(TrackedFile& file, bool final, const std::atomic<bool>& stop);
+  // Reads what is there now; returns true when anything was read. Everything read has been
+  // handed to the sinks when it returns.
   bool pump(TrackedFile& file, bool final, const std::atomic<bool>& stop);
   enum class Verdict : std::uint8_t { keep, reopen, release };
   // Notices truncation, rename and deletion.
@@ -79,8 +83,8 @@ class FileInput {
   BatchWriter writer_;
   RunStats& stats_;
   FileInputCounters counters_;
-  EventBatch batch_;
   std::vector<std::unique_ptr<TrackedFile>> files_;
+  WriteStage stage_;  // after files_: its thread stops before the sources go
 };
 
 }  // namespace horolog
