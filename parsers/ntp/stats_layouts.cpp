@@ -14,7 +14,7 @@ constexpr Column kLoopstats[] = {
 };
 constexpr Column kPeerstats[] = {
     {"ntp.peerstats.peer", K::text},
-    {"ntp.peerstats.status", K::peer_status},
+    {"ntp.peerstats.status.word", K::peer_status},
     {"ntp.peerstats.offset_s", K::float64},
     {"ntp.peerstats.delay_s", K::float64},
     {"ntp.peerstats.dispersion_s", K::float64},

@@ -135,6 +135,10 @@ TEST(NtpStats, DecodesPeerStatusWord) {
   EXPECT_EQ(h.field("ntp.peerstats.status.event")->value.text, "clock_event");
   EXPECT_EQ(h.field("ntp.peerstats.status.event_count")->value.i64, 1);
   EXPECT_EQ(h.field("ntp.peerstats.peer")->value.text, "127.127.20.0");
+  // The raw word sits beside its decoding: a value at `status` itself would collide with the
+  // `status` object and come out renamed.
+  EXPECT_EQ(h.field("ntp.peerstats.status.word")->value.text, "971b");
+  EXPECT_EQ(h.field("ntp.peerstats.status"), nullptr);
 }
 
 TEST(NtpStats, ProtostatsKeepsTextAfterEventCode) {
