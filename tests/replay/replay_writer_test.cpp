@@ -99,9 +99,9 @@ TEST(ReplayWriter, AttachesNoHostClockWithoutHistory) {
 
 TEST(ReplayWriter, PacedPartialBatchesKeepEachLineBesideItsEvent) {
   Fixture f;
-  // 10 events/s: the three events are due 0, 100 and 200 ms after the start, so the batch is
-  // cut unless encoding three events took longer than 200 ms.
-  ReplayWriter writer(f.sinks, f.stats, nullptr, Pacer::at_rate(10), f.stop);
+  // 2 events/s: the three events are due 0, 500 and 1000 ms after the start, so the batch is
+  // cut unless encoding three events took a whole second.
+  ReplayWriter writer(f.sinks, f.stats, nullptr, Pacer::at_rate(2), f.stop);
   writer.write(batch_at({kStart, kStart + seconds(1), kStart + seconds(2)}), 100);
   ASSERT_EQ(f.sink->received.size(), 3u);
   EXPECT_GT(f.sink->batches, 1);
