@@ -22,12 +22,13 @@ class BatchWriter {
 
   // Encodes and writes `batch`; `bytes` is how much input it covers (for the summary).
   std::uint64_t write(const EventBatch& batch, std::uint64_t bytes, SinkSet::Completion done = {}) {
-    encode(batch, bytes);
+    encode(batch, bytes, batch.size);
     return deliver(std::move(done));
   }
-  // The two halves of write(), for a pipeline that runs them on different threads: encode()
-  // keeps the lines; deliver() writes them (the batch must still be alive) and returns the ticket.
-  void encode(const EventBatch& batch, std::uint64_t bytes);
+  // write() in steps, for a pipeline that spreads them over two threads: encode() encodes the
+  // first `count` events and keeps the lines; deliver() encodes the rest, then writes them all
+  // (the batch must still be alive) and returns the ticket.
+  void encode(const EventBatch& batch, std::uint64_t bytes, std::size_t count);
   std::uint64_t deliver(SinkSet::Completion done);
 
  private:

@@ -326,15 +326,25 @@ void NdjsonEncoder::encode(const Event& event, const EncodeContext& context, std
   out.push_back('\n');
 }
 
-void NdjsonEncoder::encode_batch(const EventBatch& batch, const EncodeContext& context,
-                                 EncodedBatch& encoded, std::string& storage) {
+void NdjsonEncoder::encode_batch(const EventBatch& batch, std::size_t count,
+                                 const EncodeContext& context, EncodedBatch& encoded,
+                                 std::string& storage) {
   storage.clear();
   encoded.line_ends.clear();
-  for (const Event& event : batch) {
-    encode(event, context, storage);
+  for (std::size_t i = 0; i < count && i < batch.size; ++i) {
+    encode(batch.events[i], context, storage);
     encoded.line_ends.push_back(static_cast<std::uint32_t>(storage.size()));
   }
   encoded.events = &batch;
+  encoded.ndjson = storage;
+}
+
+void NdjsonEncoder::append_rest(const EventBatch& batch, const EncodeContext& context,
+                                EncodedBatch& encoded, std::string& storage) {
+  for (std::size_t i = encoded.line_ends.size(); i < batch.size; ++i) {
+    encode(batch.events[i], context, storage);
+    encoded.line_ends.push_back(static_cast<std::uint32_t>(storage.size()));
+  }
   encoded.ndjson = storage;
 }
 

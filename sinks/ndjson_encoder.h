@@ -42,7 +42,14 @@ class NdjsonEncoder {
   // Replaces `storage` with the batch's lines and points `encoded` (ndjson, line_ends, events)
   // at them. Lines are indexed with 32-bit offsets: a batch must encode to less than 4 GiB.
   void encode_batch(const EventBatch& batch, const EncodeContext& context, EncodedBatch& encoded,
-                    std::string& storage);
+                    std::string& storage) {
+    encode_batch(batch, batch.size, context, encoded, storage);
+  }
+  // The same in two steps (for two threads): the first `count` events, then append_rest().
+  void encode_batch(const EventBatch& batch, std::size_t count, const EncodeContext& context,
+                    EncodedBatch& encoded, std::string& storage);
+  void append_rest(const EventBatch& batch, const EncodeContext& context, EncodedBatch& encoded,
+                   std::string& storage);
 
  private:
   class DirectWriter;

@@ -22,7 +22,8 @@ class WriteStage {
 
   // The batch to parse into next; never the one being written.
   EventBatch& batch() noexcept { return slots_[filling_].batch; }
-  // Encodes batch() and hands it to the writing thread (first waiting for the previous one).
+  // Encodes half of batch() and hands it to the writing thread, which encodes the rest and
+  // writes it (first waiting until the previous batch is written).
   void submit(std::uint64_t bytes, SinkSet::Completion done);
   // Returns once every submitted batch has been written to the sinks. Events hold views into
   // their source (path, host), so the input drains before it lets a source go.
