@@ -316,6 +316,30 @@ TEST_F(Encoder, EncodesBatchAsTheSameLinesWithTheirEnds) {
   }
 }
 
+TEST_F(Encoder, BatchEncodedInTwoStepsEqualsTheBatchEncodedAtOnce) {
+  EventBatch batch;
+  for (int i = 0; i < 5; ++i) {
+    Event& event = batch.next_event();
+    event = design_example_event();
+    event.offset = static_cast<std::uint64_t>(i) * 100;
+  }
+  const ClockEstimate clock = ntp_estimate();
+  EncodedBatch whole;
+  std::string whole_storage;
+  encoder_.encode_batch(batch, EncodeContext{&clock}, whole, whole_storage);
+  for (std::size_t first = 0; first <= 5; ++first) {
+    NdjsonEncoder encoder;
+    EncodedBatch split;
+    std::string storage = "left over from the previous batch\n";
+    encoder.encode_batch(batch, first, EncodeContext{&clock}, split, storage);
+    ASSERT_EQ(split.line_ends.size(), first);
+    encoder.append_rest(batch, EncodeContext{&clock}, split, storage);
+    EXPECT_EQ(split.ndjson, whole.ndjson) << "split after " << first;
+    EXPECT_EQ(split.line_ends, whole.line_ends) << "split after " << first;
+    EXPECT_EQ(split.events, &batch);
+  }
+}
+
 // Each line of a real log becomes a message and must come back byte for byte (or, for a
 // line with ill-formed UTF-8, repaired).
 void expect_lines_round_trip(const std::string& content) {
