@@ -4,7 +4,6 @@
 
 #include <string>
 
-#include "normalizer/rfc3339_format.h"
 #include "normalizer/zone.h"
 #include "parsers/winevent/csv_date_time.h"
 #include "parsers/winevent/csv_event_reader.h"
@@ -14,12 +13,6 @@
 
 namespace horolog::winevent {
 namespace {
-
-std::string utc_text(SysNanos time) {
-  std::string out;
-  append_rfc3339_utc(out, time, 0);
-  return out;
-}
 
 std::vector<test::OwnedEvent> read_csv(const std::string& text, const char* zone,
                                        StringArena& arena,
@@ -130,7 +123,7 @@ TEST(CsvEventReader, MapsColumnsAndSkipsTheHeader) {
   const auto events = read_csv(text, "America/New_York", arena);
   ASSERT_EQ(events.size(), 1u);
   const auto& e = events[0];
-  EXPECT_EQ(utc_text(e.event.timestamp), "2026-11-27T00:00:04Z");
+  EXPECT_EQ(test::utc_text(e.event.timestamp), "2026-11-27T00:00:04Z");
   EXPECT_TRUE(e.event.time_flags.has(TimeFlag::zone_assumed));
   EXPECT_EQ(e.number("winlog.event_id"), 142u);
   EXPECT_EQ(e.text("event.code"), "142");
@@ -149,7 +142,7 @@ TEST(CsvEventReader, SkipsTheHeaderAfterBlankLinesAndInAnyUiLanguage) {
   StringArena arena;
   const auto events = read_csv(text, "Europe/Berlin", arena);
   ASSERT_EQ(events.size(), 1u);
-  EXPECT_EQ(utc_text(events[0].event.timestamp), "2026-11-26T18:00:01Z");
+  EXPECT_EQ(test::utc_text(events[0].event.timestamp), "2026-11-26T18:00:01Z");
 }
 
 TEST(CsvEventReader, UnterminatedQuoteIsFlaggedAndTheNextRowsStillRead) {
@@ -183,9 +176,9 @@ TEST(CsvEventReader, AutoDetectsDayFirstFromALaterRow) {
   StringArena arena;
   const auto events = read_csv(text, "UTC", arena);
   ASSERT_EQ(events.size(), 2u);
-  EXPECT_EQ(utc_text(events[0].event.timestamp), "2026-04-03T10:00:00Z");
+  EXPECT_EQ(test::utc_text(events[0].event.timestamp), "2026-04-03T10:00:00Z");
   const auto mdy = read_csv(text, "UTC", arena, DateOrder::mdy);
-  EXPECT_EQ(utc_text(mdy[0].event.timestamp), "2026-03-04T10:00:00Z");
+  EXPECT_EQ(test::utc_text(mdy[0].event.timestamp), "2026-03-04T10:00:00Z");
   EXPECT_TRUE(mdy[1].event.time_flags.has(TimeFlag::no_timestamp));  // month 25
 }
 
@@ -199,10 +192,10 @@ TEST(CsvEventReader, FallBackHourResolvesNewestFirst) {
   StringArena arena;
   const auto events = read_csv(text, "America/New_York", arena);
   ASSERT_EQ(events.size(), 4u);
-  EXPECT_EQ(utc_text(events[0].event.timestamp), "2026-11-01T06:30:01Z");
-  EXPECT_EQ(utc_text(events[1].event.timestamp), "2026-11-01T06:30:00Z");
-  EXPECT_EQ(utc_text(events[2].event.timestamp), "2026-11-01T05:30:01Z");
-  EXPECT_EQ(utc_text(events[3].event.timestamp), "2026-11-01T05:30:00Z");
+  EXPECT_EQ(test::utc_text(events[0].event.timestamp), "2026-11-01T06:30:01Z");
+  EXPECT_EQ(test::utc_text(events[1].event.timestamp), "2026-11-01T06:30:00Z");
+  EXPECT_EQ(test::utc_text(events[2].event.timestamp), "2026-11-01T05:30:01Z");
+  EXPECT_EQ(test::utc_text(events[3].event.timestamp), "2026-11-01T05:30:00Z");
   for (const auto& e : events) EXPECT_TRUE(e.event.time_flags.has(TimeFlag::dst_fold));
 }
 

@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "normalizer/rfc3339_format.h"
 #include "parsers/winevent/evtx_reader.h"
 #include "tests/support/test_paths.h"
 #include "tests/winevent/winevent_test_support.h"
@@ -16,12 +15,6 @@ namespace {
 
 Bytes bytes_of(const std::string& data) {
   return {reinterpret_cast<const std::uint8_t*>(data.data()), data.size()};
-}
-
-std::string utc_text(SysNanos time, unsigned digits) {
-  std::string out;
-  append_rfc3339_utc(out, time, digits);
-  return out;
 }
 
 TEST(EvtxReader, MapsSecurityRecordToWinlogFields) {
@@ -34,7 +27,7 @@ TEST(EvtxReader, MapsSecurityRecordToWinlogFields) {
 
   const test::OwnedEvent& first = events[0];
   EXPECT_FALSE(first.event.has(EventFlag::parse_error));
-  EXPECT_EQ(utc_text(first.event.timestamp, 7), "2016-06-29T15:24:34.3460000Z");
+  EXPECT_EQ(test::utc_text(first.event.timestamp, 7), "2016-06-29T15:24:34.3460000Z");
   EXPECT_EQ(first.event.precision_digits, 7);
   EXPECT_EQ(first.time_original, "2016-06-29T15:24:34.3460000Z");
   EXPECT_EQ(first.host, "temporal");

@@ -4,7 +4,6 @@
 
 #include <string>
 
-#include "normalizer/rfc3339_format.h"
 #include "parsers/winevent/json_event_reader.h"
 #include "parsers/winevent/json_record_splitter.h"
 #include "tests/support/test_paths.h"
@@ -12,12 +11,6 @@
 
 namespace horolog::winevent {
 namespace {
-
-std::string utc_text(SysNanos time, unsigned digits) {
-  std::string out;
-  append_rfc3339_utc(out, time, digits);
-  return out;
-}
 
 std::vector<test::OwnedEvent> read_json(const std::string& text, StringArena& arena) {
   JsonEventReader reader(text);
@@ -135,10 +128,10 @@ TEST(JsonEventReader, OtrfTimeIsUtcTimeNotTimeCreated) {
   StringArena arena;
   const auto events = read_json(text, arena);
   ASSERT_EQ(events.size(), 2u);
-  EXPECT_EQ(utc_text(events[1].event.timestamp, 3), "2020-10-22T01:40:38.739Z");
+  EXPECT_EQ(test::utc_text(events[1].event.timestamp, 3), "2020-10-22T01:40:38.739Z");
   EXPECT_EQ(events[1].text("horolog.time.source"), "UtcTime");
   // The first record has only TimeCreated: corrected by the offset the second one shows.
-  EXPECT_EQ(utc_text(events[0].event.timestamp, 3), "2020-10-22T01:40:38.926Z");
+  EXPECT_EQ(test::utc_text(events[0].event.timestamp, 3), "2020-10-22T01:40:38.926Z");
   EXPECT_EQ(events[0].time_original, "2020-10-21T09:40:38.926Z");
   EXPECT_EQ(events[0].text("horolog.time.source"), "TimeCreated+UtcTime offset");
 }
@@ -163,10 +156,10 @@ TEST(JsonEventReader, NxlogEventTimeTakesItsOffsetFromTheLogstashReceipt) {
   StringArena arena;
   const auto events = read_json(text, arena);
   ASSERT_EQ(events.size(), 2u);
-  EXPECT_EQ(utc_text(events[0].event.timestamp, 0), "2020-08-05T06:09:26Z");
+  EXPECT_EQ(test::utc_text(events[0].event.timestamp, 0), "2020-08-05T06:09:26Z");
   EXPECT_EQ(events[0].text("horolog.time.source"), "EventTime");
   EXPECT_FALSE(events[0].event.time_flags.has(TimeFlag::zone_assumed));
-  EXPECT_EQ(utc_text(events[1].event.timestamp, 3), "2020-08-05T06:09:27.568Z");
+  EXPECT_EQ(test::utc_text(events[1].event.timestamp, 3), "2020-08-05T06:09:27.568Z");
   EXPECT_EQ(events[1].text("horolog.time.source"), "UtcTime");
   EXPECT_EQ(events[0].number("winlog.record_id"), 110748u);
   EXPECT_EQ(events[0].number("winlog.process.pid"), 4u);
@@ -184,7 +177,7 @@ TEST(JsonEventReader, NxlogEventTimeWithoutReceiptUsesTheInputZone) {
   JsonEventReader reader(text);
   const auto events = test::read_all(reader, arena, &resolver);
   ASSERT_EQ(events.size(), 1u);
-  EXPECT_EQ(utc_text(events[0].event.timestamp, 0), "2020-08-05T06:09:26Z");
+  EXPECT_EQ(test::utc_text(events[0].event.timestamp, 0), "2020-08-05T06:09:26Z");
   EXPECT_TRUE(events[0].event.time_flags.has(TimeFlag::zone_assumed));
 }
 
@@ -210,7 +203,7 @@ TEST(JsonEventReader, MapsPowerShellMembersToTheWinlogNames) {
   const auto events = read_json(text, arena);
   ASSERT_EQ(events.size(), 1u);
   const auto& e = events[0];
-  EXPECT_EQ(utc_text(e.event.timestamp, 3), "2026-10-25T00:30:00.374Z");
+  EXPECT_EQ(test::utc_text(e.event.timestamp, 3), "2026-10-25T00:30:00.374Z");
   EXPECT_EQ(e.event.precision_digits, 3);
   EXPECT_EQ(e.number("winlog.event_id"), 4624u);
   EXPECT_EQ(e.text("event.code"), "4624");
@@ -252,7 +245,7 @@ TEST(JsonEventReader, MapsWinlogbeatDocumentsAndTheirStringIds) {
   EXPECT_EQ(e.text("winlog.keywords"), "[\"Audit Success\"]");
   EXPECT_EQ(e.text("event.action"), "Logon");
   EXPECT_EQ(e.host, "WS-TIME01.corp.example");
-  EXPECT_EQ(utc_text(e.event.timestamp, 3), "2026-10-25T00:30:00.374Z");
+  EXPECT_EQ(test::utc_text(e.event.timestamp, 3), "2026-10-25T00:30:00.374Z");
 }
 
 TEST(JsonEventReader, ReadsAPowerShell7SingleObjectWithItsOffset) {
@@ -262,7 +255,7 @@ TEST(JsonEventReader, ReadsAPowerShell7SingleObjectWithItsOffset) {
   StringArena arena;
   const auto events = read_json(text, arena);
   ASSERT_EQ(events.size(), 1u);
-  EXPECT_EQ(utc_text(events[0].event.timestamp, 7), "2026-10-25T01:30:00.3746446Z");
+  EXPECT_EQ(test::utc_text(events[0].event.timestamp, 7), "2026-10-25T01:30:00.3746446Z");
   EXPECT_EQ(events[0].event.precision_digits, 7);
 }
 
@@ -311,7 +304,7 @@ TEST(JsonEventReader, MalformedNdjsonLineCostsOnlyThatLine) {
   EXPECT_TRUE(events[1].event.has(EventFlag::parse_error));
   EXPECT_EQ(events[2].message, "not json at all");
   EXPECT_TRUE(events[2].event.has(EventFlag::parse_error));
-  EXPECT_EQ(utc_text(events[3].event.timestamp, 0), "2020-01-01T00:00:04Z");
+  EXPECT_EQ(test::utc_text(events[3].event.timestamp, 0), "2020-01-01T00:00:04Z");
 }
 
 TEST(JsonEventReader, ResumesFromPositionWithoutRepeatingOrSkipping) {

@@ -1,6 +1,8 @@
 // Copies Events out of a reader's arena so tests can compare them after the reader is gone.
 #include "tests/winevent/winevent_test_support.h"
 
+#include "normalizer/rfc3339_format.h"
+
 namespace horolog::test {
 
 std::optional<std::string> OwnedEvent::text(std::string_view key) const {
@@ -15,6 +17,12 @@ std::optional<std::uint64_t> OwnedEvent::number(std::string_view key) const {
     if (k == key) return v;
   }
   return std::nullopt;
+}
+
+std::string utc_text(SysNanos time, unsigned digits) {
+  std::string out;
+  append_rfc3339_utc(out, time, digits);
+  return out;
 }
 
 std::vector<OwnedEvent> read_all(winevent::RecordReader& reader, StringArena& arena,

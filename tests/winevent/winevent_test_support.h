@@ -25,6 +25,9 @@ struct OwnedEvent {
   std::optional<std::uint64_t> number(std::string_view key) const;
 };
 
+// `time` as RFC 3339 UTC text with `digits` fractional digits.
+std::string utc_text(SysNanos time, unsigned digits = 0);
+
 // Reads every record of `reader`; `arena` must live as long as the reader's views are used.
 std::vector<OwnedEvent> read_all(winevent::RecordReader& reader, StringArena& arena,
                                  TimeResolver* resolver = nullptr);

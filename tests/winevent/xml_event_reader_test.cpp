@@ -4,7 +4,6 @@
 
 #include <string>
 
-#include "normalizer/rfc3339_format.h"
 #include "parsers/winevent/xml_event_reader.h"
 #include "parsers/winevent/xml_text_reader.h"
 #include "tests/support/test_paths.h"
@@ -12,12 +11,6 @@
 
 namespace horolog::winevent {
 namespace {
-
-std::string utc_text(SysNanos time, unsigned digits) {
-  std::string out;
-  append_rfc3339_utc(out, time, digits);
-  return out;
-}
 
 std::vector<test::OwnedEvent> read_xml(const std::string& text, StringArena& arena) {
   XmlEventReader reader(text);
@@ -81,7 +74,7 @@ TEST(XmlEventReader, ReadsPrettyPrintedEventWithUnnamedData) {
   ASSERT_EQ(events.size(), 1u);
   const test::OwnedEvent& e = events[0];
   EXPECT_FALSE(e.event.has(EventFlag::parse_error));
-  EXPECT_EQ(utc_text(e.event.timestamp, 7), "2022-04-22T10:20:52.3778625Z");
+  EXPECT_EQ(test::utc_text(e.event.timestamp, 7), "2022-04-22T10:20:52.3778625Z");
   EXPECT_EQ(e.event.precision_digits, 7);
   EXPECT_EQ(e.event.dataset, "winevent.xml");
   EXPECT_EQ(e.host, "computer");
@@ -120,7 +113,7 @@ TEST(XmlEventReader, TurnsAMalformedEventIntoOneErrorEventAndGoesOn) {
   EXPECT_EQ(events[0].message, "<Event><System><EventID>1</EventID></Event>\n");
   EXPECT_FALSE(events[1].event.has(EventFlag::parse_error));
   EXPECT_EQ(events[1].number("winlog.event_id"), 2u);
-  EXPECT_EQ(utc_text(events[1].event.timestamp, 7), "2026-01-02T03:04:05.1234567Z");
+  EXPECT_EQ(test::utc_text(events[1].event.timestamp, 7), "2026-01-02T03:04:05.1234567Z");
 }
 
 TEST(XmlEventReader, ResumesAfterTheLastEventItReturned) {
