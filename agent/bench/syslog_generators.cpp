@@ -52,12 +52,8 @@ void append_structured_data(GeneratorState& s, std::string& out) {
   }
 }
 
-}  // namespace
-
-void generate_rfc3164(GeneratorState& s, std::string& out) {
-  s.tick(250);
-  const LogOrigin origin = pick_origin(s);
-  append_bsd_stamp(out, s.unix_us);
+// What follows the stamp in both file formats of syslog daemons: host, tag, message.
+void append_host_tag_message(GeneratorState& s, const LogOrigin& origin, std::string& out) {
   out.push_back(' ');
   out.append(origin.host);
   out.push_back(' ');
@@ -66,16 +62,20 @@ void generate_rfc3164(GeneratorState& s, std::string& out) {
   out.push_back('\n');
 }
 
+}  // namespace
+
+void generate_rfc3164(GeneratorState& s, std::string& out) {
+  s.tick(250);
+  const LogOrigin origin = pick_origin(s);
+  append_bsd_stamp(out, s.unix_us);
+  append_host_tag_message(s, origin, out);
+}
+
 void generate_syslog_iso(GeneratorState& s, std::string& out) {
   s.tick(250);
   const LogOrigin origin = pick_origin(s);
   append_rfc3339(out, s.unix_us, 6, origin.utc_offset_min, false);
-  out.push_back(' ');
-  out.append(origin.host);
-  out.push_back(' ');
-  append_tag(origin, out);
-  append_message(s, origin, out);
-  out.push_back('\n');
+  append_host_tag_message(s, origin, out);
 }
 
 void generate_rfc5424(GeneratorState& s, std::string& out) {

@@ -24,15 +24,6 @@ constexpr std::size_t kHeadBytes = 4;  // enough for either magic
 constexpr std::size_t kBufferBytes = 256 * 1024;
 constexpr int kPipeBytes = 1 << 20;  // the default maximum an unprivileged process may set
 
-// Reads up to `buffer.size()` bytes; -1 on error (errno kept), 0 at end of file.
-ssize_t read_some(int fd, std::vector<unsigned char>& buffer) noexcept {
-  ssize_t n;
-  do {
-    n = ::read(fd, buffer.data(), buffer.size());
-  } while (n < 0 && errno == EINTR);
-  return n;
-}
-
 }  // namespace
 
 ArchiveCompression detect_compression(std::string_view head) noexcept {
@@ -107,6 +98,19 @@ void ArchiveStream::decompress(int out_fd) noexcept {
   ::close(out_fd);
 }
 
+ssize_t ArchiveStream::read_compressed(std::vector<unsigned char>& buffer) noexcept {
+  ssize_t n;
+  do {
+    n = ::read(file_fd_, buffer.data(), buffer.size());
+  } while (n < 0 && errno == EINTR);
+  if (n < 0) {
+    error_ = path_ + ": read error: " + std::strerror(errno);
+  } else {
+    consumed_ += static_cast<std::uint64_t>(n);
+  }
+  return n;
+}
+
 bool ArchiveStream::inflate_gzip(int out_fd) noexcept {
   z_stream z{};
   if (inflateInit2(&z, 15 + 32) != Z_OK) {  // 15 + 32: a gzip or zlib header, detected
@@ -117,14 +121,12 @@ bool ArchiveStream::inflate_gzip(int out_fd) noexcept {
   bool ended = false;
   bool ok = true;
   for (;;) {
-    const ssize_t n = read_some(file_fd_, in);
+    const ssize_t n = read_compressed(in);
     if (n < 0) {
-      error_ = path_ + ": read error: " + std::strerror(errno);
       ok = false;
       break;
     }
     if (n == 0) break;
-    consumed_ += static_cast<std::uint64_t>(n);
     z.next_in = in.data();
     z.avail_in = static_cast<uInt>(n);
     while (ok) {
@@ -169,14 +171,12 @@ bool ArchiveStream::decompress_zstd(int out_fd) noexcept {
   std::size_t pending = 1;  // 0 once a frame is complete (nothing read yet: incomplete)
   bool ok = true;
   for (;;) {
-    const ssize_t n = read_some(file_fd_, in);
+    const ssize_t n = read_compressed(in);
     if (n < 0) {
-      error_ = path_ + ": read error: " + std::strerror(errno);
       ok = false;
       break;
     }
     if (n == 0) break;
-    consumed_ += static_cast<std::uint64_t>(n);
     ZSTD_inBuffer input{in.data(), static_cast<std::size_t>(n), 0};
     while (ok) {
       ZSTD_outBuffer output{out.data(), out.size(), 0};

@@ -3,12 +3,15 @@
 // into a pipe, so the line reader sees a plain byte stream either way.
 #pragma once
 
+#include <sys/types.h>
+
 #include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <thread>
+#include <vector>
 
 namespace horolog {
 
@@ -39,6 +42,9 @@ class ArchiveStream {
  private:
   ArchiveStream() = default;
   void decompress(int out_fd) noexcept;
+  // Reads up to `buffer.size()` compressed bytes and counts them; 0 at end of file, -1 on an
+  // error (which it records).
+  ssize_t read_compressed(std::vector<unsigned char>& buffer) noexcept;
   bool inflate_gzip(int out_fd) noexcept;
   bool decompress_zstd(int out_fd) noexcept;
 
