@@ -36,6 +36,7 @@ enum FixedKey : std::uint8_t {
   kSynchronized, kHostName, kPath, kOffset, kFacilityCode, kFacilityName, kSeverityCode,
   kSeverityName, kMessage, kProcessName, kPid, kFixedCount
 };
+static_assert(kFixedCount <= 32, "kept_fixed_ holds a bit per fixed member");
 constexpr std::string_view kFixedKeys[kFixedCount] = {
     "@timestamp",
     "event.created",
@@ -169,8 +170,12 @@ void map_event(const Event& event, const ClockEstimate* clock, std::string& text
 class NdjsonEncoder::DirectWriter {
  public:
   DirectWriter(std::string& out, const std::vector<const Field*>& extras,
-               Rfc3339Formatter (&time_formats)[4])
-      : out_(out), extras_(extras), time_formats_(time_formats), table_(lead_table()) {
+               Rfc3339Formatter (&time_formats)[4], std::uint32_t kept_fixed)
+      : out_(out),
+        extras_(extras),
+        time_formats_(time_formats),
+        table_(lead_table()),
+        kept_fixed_(kept_fixed) {
     out_.push_back('{');
   }
 
@@ -219,8 +224,10 @@ class NdjsonEncoder::DirectWriter {
   }
 
  private:
-  // Writes what precedes fixed member `key`: first the extras that sort before it.
+  // Writes what precedes fixed member `key`: first the extras that sort before it. False when
+  // the member is not to be written (left out by the selection, or the line must be redone).
   bool lead(FixedKey key) {
+    if ((kept_fixed_ & (1u << key)) == 0) return false;
     while (ok_ && next_extra_ < extras_.size() &&
            key_less(extras_[next_extra_]->key, kFixedKeys[key])) {
       write_extra();
@@ -264,6 +271,7 @@ class NdjsonEncoder::DirectWriter {
   const std::vector<const Field*>& extras_;
   Rfc3339Formatter (&time_formats_)[4];
   const LeadTable& table_;
+  const std::uint32_t kept_fixed_;
   std::size_t next_extra_ = 0;
   const std::string_view* previous_key_ = nullptr;  // the last member written
   unsigned previous_fixed_ = kFixedCount;           // its FixedKey, or kFixedCount for an extra
@@ -273,7 +281,8 @@ class NdjsonEncoder::DirectWriter {
 // Adds the fixed members to a JsonObjectWriter (values composed on the fly are kept there).
 class NdjsonEncoder::ObjectAdder {
  public:
-  explicit ObjectAdder(JsonObjectWriter& object) : object_(object) {}
+  ObjectAdder(JsonObjectWriter& object, std::uint32_t kept_fixed)
+      : object_(object), kept_fixed_(kept_fixed) {}
 
   void string(FixedKey key, std::string_view value) { add(key, FieldValue::string(value)); }
   void plain(FixedKey key, std::string_view value) { add(key, FieldValue::string(value)); }
@@ -288,16 +297,26 @@ class NdjsonEncoder::ObjectAdder {
   void boolean(FixedKey key, bool value) { add(key, FieldValue::boolean(value)); }
 
  private:
-  void add(FixedKey key, const FieldValue& value) { object_.add(kFixedKeys[key], value, true); }
+  void add(FixedKey key, const FieldValue& value) {
+    if ((kept_fixed_ & (1u << key)) != 0) object_.add(kFixedKeys[key], value, true);
+  }
 
   JsonObjectWriter& object_;
+  const std::uint32_t kept_fixed_;
 };
+
+NdjsonEncoder::NdjsonEncoder(const FieldSelection& selection)
+    : selection_(selection), kept_fixed_(0) {
+  for (unsigned key = 0; key < kFixedCount; ++key) {
+    if (selection_.keeps(kFixedKeys[key])) kept_fixed_ |= 1u << key;
+  }
+}
 
 bool NdjsonEncoder::sort_extras(const Event& event) {
   extras_.clear();
   for (const Field& field : event.fields) {
     if (!is_valid_utf8(field.key)) return false;  // repaired keys may collide: renaming path
-    extras_.push_back(&field);
+    if (keeps_extra(field)) extras_.push_back(&field);
   }
   // Equal keys collide anyway; the pointer order (insertion order) only makes the sort total.
   std::sort(extras_.begin(), extras_.end(), [](const Field* a, const Field* b) {
@@ -310,7 +329,7 @@ bool NdjsonEncoder::sort_extras(const Event& event) {
 void NdjsonEncoder::encode(const Event& event, const EncodeContext& context, std::string& out) {
   const std::size_t line_start = out.size();
   if (sort_extras(event)) {
-    DirectWriter writer(out, extras_, time_formats_);
+    DirectWriter writer(out, extras_, time_formats_, kept_fixed_);
     map_event(event, context.clock, text_, writer);
     if (writer.finish()) {
       out.push_back('\n');
@@ -319,9 +338,11 @@ void NdjsonEncoder::encode(const Event& event, const EncodeContext& context, std
     out.resize(line_start);
   }
   object_.clear();
-  ObjectAdder adder(object_);
+  ObjectAdder adder(object_, kept_fixed_);
   map_event(event, context.clock, text_, adder);
-  for (const Field& field : event.fields) object_.add(field.key, field.value, false);
+  for (const Field& field : event.fields) {
+    if (keeps_extra(field)) object_.add(field.key, field.value, false);
+  }
   object_.write(out);
   out.push_back('\n');
 }

@@ -9,6 +9,7 @@
 #include "normalizer/clock/clock_estimate.h"
 #include "normalizer/event.h"
 #include "normalizer/rfc3339_format.h"
+#include "sinks/field_selection.h"
 #include "sinks/json_object.h"
 #include "sinks/sink.h"
 
@@ -28,7 +29,8 @@ struct EncodeContext {
 // - `host.clock`: whenever an estimate is given: `source` and `synchronized` always; offset_ms,
 //   error_ms (exact decimals, microsecond resolution), measured_at (6 digits) and server counts
 //   only when something was measured (source != none).
-// - Empty strings and absent numbers (-1) are left out; `message` and `log.offset` never are.
+// - Empty strings and absent numbers (-1) are left out; `message` and `log.offset` never are,
+//   unless the FieldSelection leaves them out (it applies to fixed members and extras alike).
 // - Extras (event.fields) nest by their dotted keys beside the fixed fields; on a name collision
 //   the fixed field keeps its name and the extra is renamed (see JsonObjectWriter).
 // Speed: the fixed fields are written straight out in their precomputed key order, with the
@@ -37,6 +39,8 @@ struct EncodeContext {
 // One encoder per thread: it keeps scratch space between events.
 class NdjsonEncoder {
  public:
+  explicit NdjsonEncoder(const FieldSelection& selection = {});
+
   // Appends the event's line, ending in '\n', to `out`.
   void encode(const Event& event, const EncodeContext& context, std::string& out);
   // Replaces `storage` with the batch's lines and points `encoded` (ndjson, line_ends, events)
@@ -56,6 +60,12 @@ class NdjsonEncoder {
   class ObjectAdder;
   // Sorts the extras into extras_; false when they cannot be merged without renaming.
   bool sort_extras(const Event& event);
+  bool keeps_extra(const Field& field) const noexcept {
+    return selection_.keeps_everything() || selection_.keeps(field.key);
+  }
+
+  FieldSelection selection_;
+  std::uint32_t kept_fixed_;  // bit per FixedKey: the selection keeps that member
 
   // One per time member (@timestamp, event.created, horolog.time.corrected,
   // host.clock.measured_at): each keeps the calendar text of the second it saw last.
