@@ -2,6 +2,7 @@
 // only (nothing is opened or started), with every error listed by YAML path and line.
 #pragma once
 
+#include <algorithm>
 #include <filesystem>
 #include <ostream>
 #include <string>
@@ -14,6 +15,7 @@
 #include "config/option_types.h"
 #include "normalizer/clock/clock_options.h"
 #include "parsers/parser_options.h"
+#include "sinks/field_selection.h"
 
 namespace horolog {
 
@@ -29,6 +31,8 @@ struct InputConfig {
   std::string format = "auto";
   std::string timezone;  // empty: the agent's `timezone`
   std::string host;      // empty: the agent's `host_name`
+  std::vector<std::string> include_fields;
+  std::vector<std::string> exclude_fields;
   InputSettings settings;
   ParserOptions parser;
 
@@ -43,6 +47,29 @@ struct InputConfig {
       "Zone of timestamps without an offset (IANA name, `UTC` or `local`); default: the "
       "top-level `timezone`");
     v("host", host, "Host name to record for these events; default: the top-level `host_name`");
+    v("include_fields", include_fields,
+      "Output members to write, by dotted name (`host.name`; `log.syslog` covers everything "
+      "under it); default: all. `@timestamp` is always written. Applies to every sink");
+    v.check("include_fields", first_problem(include_fields).empty(), first_problem(include_fields));
+    v("exclude_fields", exclude_fields,
+      "Output members to leave out, by dotted name (`host.clock`, `event.created`); applied "
+      "after `include_fields`");
+    v.check("exclude_fields", first_problem(exclude_fields).empty(), first_problem(exclude_fields));
+    v.check("exclude_fields",
+            std::find(exclude_fields.begin(), exclude_fields.end(), "@timestamp") ==
+                exclude_fields.end(),
+            "`@timestamp` is always written and cannot be excluded");
+  }
+
+  FieldSelection fields() const { return FieldSelection(include_fields, exclude_fields); }
+
+ private:
+  // What is wrong with the first unusable name of `names`, or "" when all are fine.
+  static std::string first_problem(const std::vector<std::string>& names) {
+    for (const std::string& name : names) {
+      if (auto problem = FieldSelection::name_problem(name)) return *problem;
+    }
+    return {};
   }
 };
 

@@ -13,8 +13,9 @@ namespace horolog {
 
 class BatchWriter {
  public:
-  BatchWriter(SinkSet& sinks, RunStats& stats, std::string format)
-      : sinks_(sinks), stats_(stats), format_(std::move(format)) {}
+  BatchWriter(SinkSet& sinks, RunStats& stats, std::string format,
+              const FieldSelection& fields = {})
+      : sinks_(sinks), stats_(stats), format_(std::move(format)), encoder_(fields) {}
 
   // Where the host clock estimate comes from (nullptr: none is attached). Each batch gets the
   // estimate extrapolated to the moment it is encoded.

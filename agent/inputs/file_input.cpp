@@ -56,9 +56,9 @@ FileInput::FileInput(const InputConfig& config, const FileInputOptions& options,
       options_(options),
       env_(std::move(env)),
       format_(find_format(config.format)),
-      writer_(sinks, stats, config.format),
+      writer_(sinks, stats, config.format, config.fields()),
       stats_(stats),
-      stage_(sinks, stats, config.format, env_.clock) {
+      stage_(sinks, stats, config.format, config.fields(), env_.clock) {
   if (format_ == nullptr) throw std::invalid_argument("unknown format '" + config.format + "'");
   writer_.set_clock(env_.clock);
   if (format_->framing == RecordFraming::lines) {

@@ -7,8 +7,8 @@
 namespace horolog {
 
 WriteStage::WriteStage(SinkSet& sinks, RunStats& stats, const std::string& format,
-                       const ClockMonitor* clock)
-    : slots_{Slot(sinks, stats, format), Slot(sinks, stats, format)},
+                       const FieldSelection& fields, const ClockMonitor* clock)
+    : slots_{Slot(sinks, stats, format, fields), Slot(sinks, stats, format, fields)},
       thread_([this] { run(); }) {
   for (Slot& slot : slots_) slot.writer.set_clock(clock);
 }

@@ -15,7 +15,7 @@ namespace horolog {
 class WriteStage {
  public:
   WriteStage(SinkSet& sinks, RunStats& stats, const std::string& format,
-             const ClockMonitor* clock);
+             const FieldSelection& fields, const ClockMonitor* clock);
   ~WriteStage();
   WriteStage(const WriteStage&) = delete;
   WriteStage& operator=(const WriteStage&) = delete;
@@ -31,7 +31,8 @@ class WriteStage {
 
  private:
   struct Slot {
-    Slot(SinkSet& sinks, RunStats& stats, const std::string& format) : writer(sinks, stats, format) {}
+    Slot(SinkSet& sinks, RunStats& stats, const std::string& format, const FieldSelection& fields)
+        : writer(sinks, stats, format, fields) {}
     EventBatch batch;
     BatchWriter writer;  // encoder and lines of this slot's batch
   };

@@ -97,6 +97,41 @@ TEST(RunOnce, RoutesEventsToFilesByTheirOwnUtcDayAndKeepsUnparsedLines) {
   EXPECT_EQ(truncated, 0);
 }
 
+TEST(RunOnce, WritesOnlyTheFieldsTheInputSelects) {
+  TempDir dir;
+  fs::create_directories(dir / "logs");
+  write_file(dir / "logs/a.log",
+             "<38>Nov 26 2026 23:59:59 web1 sshd[7]: Accepted publickey for alice\n"
+             "<38>Nov 27 2026 00:00:00 web1 sshd[7]: Disconnected\n");
+  write_file(dir / "horolog.yaml",
+             "data_dir: " + (dir / "var").string() + "\n"
+             "clock: {servers: []}  # no NTP traffic from tests\n"
+             "timezone: UTC\n"
+             "inputs:\n"
+             "  - name: app\n"
+             "    type: file\n"
+             "    paths: [\"" + (dir / "logs/*.log").string() + "\"]\n"
+             "    format: rfc3164\n"
+             "    include_fields: [host, process.name, log.syslog.severity, message]\n"
+             "    exclude_fields: [host.clock]\n"
+             "sinks:\n"
+             "  - name: out\n"
+             "    type: file\n"
+             "    path: " + (dir / "out.ndjson").string() + "\n");
+  const auto result = run_process(
+      {horolog_binary().string(), "run", "--config", (dir / "horolog.yaml").string(), "--once"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(read_file(dir / "out.ndjson"),
+            R"({"@timestamp":"2026-11-26T23:59:59Z","host":{"name":"web1"},)"
+            R"("log":{"syslog":{"severity":{"code":6,"name":"info"}}},)"
+            R"("message":"Accepted publickey for alice","process":{"name":"sshd"}})"
+            "\n"
+            R"({"@timestamp":"2026-11-27T00:00:00Z","host":{"name":"web1"},)"
+            R"("log":{"syslog":{"severity":{"code":6,"name":"info"}}},)"
+            R"("message":"Disconnected","process":{"name":"sshd"}})"
+            "\n");
+}
+
 TEST(RunOnce, BadConfigExitsWith2AndNamesTheProblem) {
   TempDir dir;
   write_file(dir / "bad.yaml", "inputs:\n  - name: x\n    type: file\n    pahts: [\"/tmp/x\"]\n");

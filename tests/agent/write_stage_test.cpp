@@ -61,7 +61,7 @@ TEST(WriteStage, DeliversEverySubmittedBatchOnceInOrder) {
   std::vector<int> completed;
   std::mutex completed_mutex;
   {
-    WriteStage stage(sinks, stats, "rfc3164", nullptr);
+    WriteStage stage(sinks, stats, "rfc3164", FieldSelection{}, nullptr);
     constexpr int kBatches = 200;
     constexpr int kPerBatch = 37;
     for (int b = 0; b < kBatches; ++b) {

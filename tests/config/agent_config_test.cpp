@@ -46,6 +46,9 @@ INSTANTIATE_TEST_SUITE_P(
         AcceptedCase{"StdoutSink", std::string(kInput) + "sinks: [{name: out, type: stdout}]\n"},
         AcceptedCase{"ZoneUtc", "timezone: UTC\n" + std::string(kInput) + kSink},
         AcceptedCase{"ZoneIana", with_input_key("    timezone: Asia/Kolkata\n")},
+        AcceptedCase{"FieldSelection",
+                     with_input_key("    include_fields: [\"@timestamp\", host, message]\n"
+                                    "    exclude_fields: [host.clock]\n")},
         AcceptedCase{"RegexWithPattern",
                      with_input_key("    format: regex\n    pattern: '^(?P<message>.*)$'\n")},
         AcceptedCase{"EveryFormatOption",
@@ -123,6 +126,11 @@ INSTANTIATE_TEST_SUITE_P(
         RejectedCase{"UnknownInputZone", with_input_key("    timezone: Europe/Berln\n"),
                      "inputs[0].timezone", 5,
                      "unknown time zone `Europe/Berln` (did you mean `Europe/Berlin`?)"},
+        RejectedCase{"EmptyFieldSegment", with_input_key("    include_fields: [host..name]\n"),
+                     "inputs[0].include_fields", 5, "`host..name` has an empty segment"},
+        RejectedCase{"ExcludedTimestamp",
+                     with_input_key("    exclude_fields: [event.created, \"@timestamp\"]\n"),
+                     "inputs[0].exclude_fields", 5, "`@timestamp` is always written"},
         RejectedCase{"UnknownZone", "timezone: Mars/Olympus_Mons\n" + std::string(kInput) + kSink,
                      "timezone", 1, "unknown time zone"},
         RejectedCase{
