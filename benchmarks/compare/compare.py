@@ -23,6 +23,11 @@ HERE = Path(__file__).resolve().parent
 SYSLOG_NG_LIBS = ["libc6", "libcap2", "libglib2.0-0", "libivykis0", "libjson-c5", "libnet1",
                   "libpcre3", "libssl3", "libsystemd0", "libwrap0"]
 FORMATS = ["rfc3164", "rfc5424"]
+TOOLS = ["horolog", "horolog-full", "rsyslog", "syslog-ng"]
+# The members the rsyslog and syslog-ng templates below write (time, host, app, pid, facility,
+# severity, structured data, message), by their names in horolog's schema.
+SAME_FIELDS = ["host.name", "process", "log.syslog.facility.name", "log.syslog.severity.name",
+               "log.syslog.structured_data", "message"]
 
 
 def log(text):
@@ -198,7 +203,8 @@ log {{ source(s_in); destination(d_out); }};
 '''
 
 
-def horolog_config(fmt, input_path, out_dir, data_dir):
+def horolog_config(fmt, input_path, out_dir, data_dir, full_schema):
+    fields = "" if full_schema else f"    include_fields: [{', '.join(SAME_FIELDS)}]\n"
     return f'''host_name: bench-host
 data_dir: {data_dir}
 timezone: UTC
@@ -208,19 +214,20 @@ inputs:
     type: file
     paths: ["{input_path}"]
     format: {fmt}
-sinks:
+{fields}sinks:
   - name: out
     type: file
     path: {out_dir}/{{input}}.ndjson
 '''
 
 
-def bench_horolog(horolog, fmt, input_path, expected_lines, work):
+def bench_horolog(horolog, fmt, input_path, work, full_schema):
     run_dir = work / "horolog-run"
     shutil.rmtree(run_dir, ignore_errors=True)
     (run_dir / "out").mkdir(parents=True)
     config = run_dir / "horolog.yaml"
-    config.write_text(horolog_config(fmt, input_path, run_dir / "out", run_dir / "data"))
+    config.write_text(horolog_config(fmt, input_path, run_dir / "out", run_dir / "data",
+                                     full_schema))
     time_file = work / "horolog.time"
     started = time.monotonic()
     run(["/usr/bin/time", "-v", "-o", str(time_file), horolog, "--log-level", "warn", "run",
@@ -261,6 +268,23 @@ def bench_syslog_ng(root, fmt, input_path, expected_lines, work):
     return wall, cpu, rss, output
 
 
+def run_tool(tool, args, root, fmt, input_path, lines, work):
+    """One run of `tool`; returns its measurements and removes its output."""
+    warm(input_path)
+    if tool in ("horolog", "horolog-full"):
+        wall, cpu, rss, output = bench_horolog(args.horolog, fmt, input_path, work,
+                                               full_schema=tool == "horolog-full")
+    elif tool == "rsyslog":
+        wall, cpu, rss, output = bench_rsyslog(fmt, input_path, lines, work)
+    else:
+        wall, cpu, rss, output = bench_syslog_ng(root, fmt, input_path, lines, work)
+    out_lines = count_lines(output)
+    result = {"wall": wall, "cpu": cpu, "rss": rss, "out_size": output.stat().st_size,
+              "ok": out_lines == lines, "out_lines": out_lines, "sample": first_line(output)}
+    output.unlink()
+    return result
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--horolog", default=str(HERE.parent.parent / "build-release/agent/horolog"),
@@ -269,7 +293,12 @@ def main():
     parser.add_argument("--work", help="work directory (default: a new temporary one, removed); "
                         "on tmpfs (/dev/shm) the tools are measured, not the disk")
     parser.add_argument("--formats", default=",".join(FORMATS))
-    parser.add_argument("--tools", default="horolog,rsyslog,syslog-ng")
+    parser.add_argument("--tools", default=",".join(TOOLS),
+                        help="horolog (the fields the others write), horolog-full (its whole "
+                        "schema), rsyslog, syslog-ng")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="rounds per format; each round runs every tool once, in a rotated "
+                        "order, and the table shows each tool's median run")
     args = parser.parse_args()
 
     keep = args.work is not None
@@ -286,51 +315,57 @@ def main():
                  "--write", str(input_path)])
             size = input_path.stat().st_size
             lines = count_lines(input_path)
+            runs = {tool: [] for tool in tools}
+            for round_index in range(args.repeat):
+                # Rotating the order spreads any drift of the machine over every tool.
+                shift = round_index % len(tools)
+                for tool in tools[shift:] + tools[:shift]:
+                    log(f"{fmt}: round {round_index + 1}/{args.repeat}: running {tool}")
+                    result = run_tool(tool, args, root, fmt, input_path, lines, work)
+                    log(f"{fmt}: {tool}: {result['wall']:.2f} s wall, {result['cpu']:.2f} s CPU")
+                    runs[tool].append(result)
             for tool in tools:
-                warm(input_path)
-                log(f"{fmt}: running {tool}")
-                if tool == "horolog":
-                    result = bench_horolog(args.horolog, fmt, input_path, lines, work)
-                elif tool == "rsyslog":
-                    result = bench_rsyslog(fmt, input_path, lines, work)
-                else:
-                    result = bench_syslog_ng(root, fmt, input_path, lines, work)
-                wall, cpu, rss, output = result
-                out_lines = count_lines(output)
-                out_size = output.stat().st_size
-                sample = first_line(output)
-                status = "ok" if out_lines == lines else f"MISMATCH {out_lines} lines"
-                rows.append((fmt, tool, size, lines, wall, cpu, rss, out_size, status, sample))
-                output.unlink()
+                rows.append({"fmt": fmt, "tool": tool, "size": size, "lines": lines,
+                             "runs": runs[tool]})
             input_path.unlink()
-        print_table(rows, versions)
+        print_table(rows, versions, args.repeat)
     finally:
         if not keep:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def print_table(rows, versions):
+def median_run(runs):
+    return sorted(runs, key=lambda r: r["wall"])[len(runs) // 2]
+
+
+def print_table(rows, versions, repeat):
     print(f"rsyslog {versions['rsyslog']}, syslog-ng {versions['syslog-ng']}, "
-          f"{os.cpu_count()} CPUs")
+          f"{os.cpu_count()} CPUs, median of {repeat} run(s) per tool")
     print()
-    print("| format | tool | input MB | lines | wall s | MB/s | CPU s | peak RSS MiB | output MB | "
-          "vs rsyslog (MB/s) | vs syslog-ng (MB/s) | output check |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
-    by_key = {(r[0], r[1]): r for r in rows}
-    for fmt, tool, size, lines, wall, cpu, rss, out_size, status, _ in rows:
-        rate = size / 1e6 / wall
+    print("| format | tool | input MB | lines | wall s (median) | wall s (min–max) | MB/s | "
+          "CPU s | peak RSS MiB | output MB | vs rsyslog | vs syslog-ng | output check |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    medians = {(row["fmt"], row["tool"]): median_run(row["runs"]) for row in rows}
+    for row in rows:
+        fmt, tool, size = row["fmt"], row["tool"], row["size"]
+        run_ = medians[(fmt, tool)]
+        walls = [r["wall"] for r in row["runs"]]
 
         def ratio(other):
-            o = by_key.get((fmt, other))
-            return f"{rate / (o[2] / 1e6 / o[4]):.1f}x" if o else "-"
+            o = medians.get((fmt, other))
+            return f"{o['wall'] / run_['wall']:.1f}x" if o else "-"
 
-        print(f"| {fmt} | {tool} | {size / 1e6:.0f} | {lines} | {wall:.2f} | {rate:.1f} | "
-              f"{cpu:.2f} | {rss:.0f} | {out_size / 1e6:.0f} | {ratio('rsyslog')} | "
-              f"{ratio('syslog-ng')} | {status} |")
+        bad = [r for r in row["runs"] if not r["ok"]]
+        status = "ok" if not bad else f"MISMATCH {bad[0]['out_lines']} lines"
+        print(f"| {fmt} | {tool} | {size / 1e6:.0f} | {row['lines']} | {run_['wall']:.2f} | "
+              f"{min(walls):.2f}–{max(walls):.2f} | {size / 1e6 / run_['wall']:.1f} | "
+              f"{run_['cpu']:.2f} | {max(r['rss'] for r in row['runs']):.0f} | "
+              f"{run_['out_size'] / 1e6:.0f} | {ratio('rsyslog')} | {ratio('syslog-ng')} | "
+              f"{status} |")
     print()
-    print("First output line of each run:")
-    for fmt, tool, *_, sample in rows:
-        print(f"- {fmt} {tool}: {sample[:300]}")
+    print("First output line of each tool:")
+    for row in rows:
+        print(f"- {row['fmt']} {row['tool']}: {row['runs'][0]['sample'][:300]}")
 
 
 if __name__ == "__main__":
