@@ -169,10 +169,11 @@ void map_event(const Event& event, const ClockEstimate* clock, std::string& text
 // returns false) when a member collides with its neighbour: only renaming can write that line.
 class NdjsonEncoder::DirectWriter {
  public:
-  DirectWriter(std::string& out, const std::vector<const Field*>& extras,
+  DirectWriter(std::string& out, const std::vector<Field>& fields, const ExtrasLayout& layout,
                Rfc3339Formatter (&time_formats)[4], std::uint32_t kept_fixed)
       : out_(out),
-        extras_(extras),
+        fields_(fields),
+        layout_(layout),
         time_formats_(time_formats),
         table_(lead_table()),
         kept_fixed_(kept_fixed) {
@@ -212,7 +213,7 @@ class NdjsonEncoder::DirectWriter {
 
   // Writes the remaining extras and closes the object; false when the line must be redone.
   bool finish() {
-    while (ok_ && next_extra_ < extras_.size()) write_extra();
+    while (ok_ && next_extra_ < layout_.size()) write_extra();
     if (!ok_) return false;
     if (previous_fixed_ < kFixedCount) {
       out_.append(table_.close[previous_fixed_]);
@@ -228,8 +229,7 @@ class NdjsonEncoder::DirectWriter {
   // the member is not to be written (left out by the selection, or the line must be redone).
   bool lead(FixedKey key) {
     if ((kept_fixed_ & (1u << key)) == 0) return false;
-    while (ok_ && next_extra_ < extras_.size() &&
-           key_less(extras_[next_extra_]->key, kFixedKeys[key])) {
+    while (ok_ && next_extra_ < layout_.size() && layout_.before_fixed(next_extra_) <= key) {
       write_extra();
     }
     if (!ok_) return false;
@@ -256,19 +256,31 @@ class NdjsonEncoder::DirectWriter {
   }
 
   void write_extra() {
-    const Field& field = *extras_[next_extra_++];
-    if (previous_key_ != nullptr && keys_collide(*previous_key_, field.key)) {
-      ok_ = false;
-      return;
+    const std::size_t index = next_extra_++;
+    const Field& field = fields_[layout_.field_index(index)];
+    if (previous_key_ != nullptr && previous_fixed_ == kFixedCount) {
+      // The previous member was the previous extra: the layout has the punctuation.
+      const std::string* lead = layout_.lead_after_previous(index);
+      if (lead == nullptr) {
+        ok_ = false;
+        return;
+      }
+      out_.append(*lead);
+    } else {
+      if (previous_key_ != nullptr && keys_collide(*previous_key_, field.key)) {
+        ok_ = false;
+        return;
+      }
+      append_member_lead(out_, previous_key_, field.key);
     }
-    append_member_lead(out_, previous_key_, field.key);
     append_json_value(out_, field.value);
     previous_key_ = &field.key;
     previous_fixed_ = kFixedCount;
   }
 
   std::string& out_;
-  const std::vector<const Field*>& extras_;
+  const std::vector<Field>& fields_;
+  const ExtrasLayout& layout_;
   Rfc3339Formatter (&time_formats_)[4];
   const LeadTable& table_;
   const std::uint32_t kept_fixed_;
@@ -306,30 +318,16 @@ class NdjsonEncoder::ObjectAdder {
 };
 
 NdjsonEncoder::NdjsonEncoder(const FieldSelection& selection)
-    : selection_(selection), kept_fixed_(0) {
+    : selection_(selection), kept_fixed_(0), layout_(kFixedKeys, selection) {
   for (unsigned key = 0; key < kFixedCount; ++key) {
     if (selection_.keeps(kFixedKeys[key])) kept_fixed_ |= 1u << key;
   }
 }
 
-bool NdjsonEncoder::sort_extras(const Event& event) {
-  extras_.clear();
-  for (const Field& field : event.fields) {
-    if (!is_valid_utf8(field.key)) return false;  // repaired keys may collide: renaming path
-    if (keeps_extra(field)) extras_.push_back(&field);
-  }
-  // Equal keys collide anyway; the pointer order (insertion order) only makes the sort total.
-  std::sort(extras_.begin(), extras_.end(), [](const Field* a, const Field* b) {
-    if (a->key != b->key) return key_less(a->key, b->key);
-    return a < b;
-  });
-  return true;
-}
-
 void NdjsonEncoder::encode(const Event& event, const EncodeContext& context, std::string& out) {
   const std::size_t line_start = out.size();
-  if (sort_extras(event)) {
-    DirectWriter writer(out, extras_, time_formats_, kept_fixed_);
+  if (layout_.update(event.fields)) {
+    DirectWriter writer(out, event.fields, layout_, time_formats_, kept_fixed_);
     map_event(event, context.clock, text_, writer);
     if (writer.finish()) {
       out.push_back('\n');

@@ -9,6 +9,7 @@
 #include "normalizer/clock/clock_estimate.h"
 #include "normalizer/event.h"
 #include "normalizer/rfc3339_format.h"
+#include "sinks/extras_layout.h"
 #include "sinks/field_selection.h"
 #include "sinks/json_object.h"
 #include "sinks/sink.h"
@@ -34,8 +35,9 @@ struct EncodeContext {
 // - Extras (event.fields) nest by their dotted keys beside the fixed fields; on a name collision
 //   the fixed field keeps its name and the extra is renamed (see JsonObjectWriter).
 // Speed: the fixed fields are written straight out in their precomputed key order, with the
-// punctuation between any two of them looked up; extras are sorted and merged in. Only events
-// whose extras collide (or have ill-formed keys) go through JsonObjectWriter, which renames.
+// punctuation between any two of them looked up; extras are merged in by an ExtrasLayout, which
+// sorts them only when their keys change. Only events whose extras collide (or have ill-formed
+// keys) go through JsonObjectWriter, which renames.
 // One encoder per thread: it keeps scratch space between events.
 class NdjsonEncoder {
  public:
@@ -58,8 +60,6 @@ class NdjsonEncoder {
  private:
   class DirectWriter;
   class ObjectAdder;
-  // Sorts the extras into extras_; false when they cannot be merged without renaming.
-  bool sort_extras(const Event& event);
   bool keeps_extra(const Field& field) const noexcept {
     return selection_.keeps_everything() || selection_.keeps(field.key);
   }
@@ -70,7 +70,7 @@ class NdjsonEncoder {
   // One per time member (@timestamp, event.created, horolog.time.corrected,
   // host.clock.measured_at): each keeps the calendar text of the second it saw last.
   Rfc3339Formatter time_formats_[4];
-  std::vector<const Field*> extras_;  // the event's extras in key order
+  ExtrasLayout layout_;               // the extras' order, from one event to the next
   JsonObjectWriter object_;           // for events whose extras need renaming
   std::string text_;                  // scratch for composed values
 };

@@ -294,6 +294,32 @@ TEST_F(Encoder, NestsExtrasBesideFixedFields) {
   EXPECT_FALSE(extra);
 }
 
+TEST_F(Encoder, ReusesTheExtrasLayoutOnlyWhileTheKeysStayTheSame) {
+  // Keys live in storage of their own (as in a parser's arena), rewritten between events, so a
+  // layout that compared key addresses instead of key text would be caught.
+  std::vector<std::vector<std::string>> key_sets = {
+      {"ntp.offset_s", "ntp.delay_s", "host.ip"},
+      {"ntp.offset_s", "ntp.delay_s", "host.ip"},
+      {"ntp.offset_s", "ntp.delay_s", "host.ip", "ntp.a.b"},
+      {"ntp.offset_s", "ntp.jitter_s", "host.ip"},
+      {"ntp.offset_s", "ntp.offset_s", "message"},
+      {"zz.last", "ntp.delay_s", "host.ip"},
+      {"ntp.offset_s", "ntp.delay_s", "host.ip"},
+  };
+  for (std::size_t i = 0; i < key_sets.size(); ++i) {
+    std::vector<std::string> keys = key_sets[i];
+    Event event = design_example_event();
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      event.add(keys[k], FieldValue::uint64(i * 10 + k));
+    }
+    const std::string line = encode(event);
+    std::string fresh;
+    NdjsonEncoder().encode(event, EncodeContext{}, fresh);
+    EXPECT_EQ(line, fresh) << "event " << i;
+    for (std::string& key : keys) key.assign(key.size(), '#');  // the storage is reused
+  }
+}
+
 TEST_F(Encoder, EncodesBatchAsTheSameLinesWithTheirEnds) {
   EventBatch batch;
   for (int i = 0; i < 3; ++i) {

@@ -154,6 +154,15 @@ TEST(EncoderRandom, EveryLineIsValidUtf8JsonWithUniqueKeysAndAllValues) {
     std::string repaired;
     append_utf8_repaired(repaired, event.message);
     EXPECT_EQ(test::string_at(root, "/message"), repaired) << "iteration " << iteration;
+
+    // The encoder keeps the extras' layout from event to event: the same event again (layout
+    // reused) and a fresh encoder (layout built anew) must give the same bytes.
+    std::string again;
+    encoder.encode(event, context, again);
+    EXPECT_EQ(again, line) << "iteration " << iteration;
+    std::string fresh;
+    NdjsonEncoder().encode(event, context, fresh);
+    EXPECT_EQ(fresh, line) << "iteration " << iteration;
   }
 }
 
