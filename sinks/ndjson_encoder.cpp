@@ -103,6 +103,31 @@ void append_flag_array(std::string& out, unsigned bits, const std::string_view (
   out.push_back(']');
 }
 
+// The host.clock members, in key order (the same for every event of a batch).
+template <class Emitter>
+void map_clock(const ClockEstimate& clock, std::string& text, Emitter& e) {
+  if (clock.source != ClockSource::none) {
+    text.clear();
+    append_json_millis(text, clock.error_bound);
+    e.raw(kErrorMs, text);
+    e.time(kMeasuredAt, clock.measured_at, kMeasuredDigits);
+    text.clear();
+    append_json_millis(text, clock.offset);
+    e.raw(kOffsetMs, text);
+    e.uint64(kServersRejected, clock.servers_rejected);
+    e.uint64(kServersUsed, clock.servers_used);
+  }
+  e.plain(kClockSource, to_string(clock.source));
+  e.boolean(kSynchronized, clock.synchronized);
+}
+
+bool same_estimate(const ClockEstimate& a, const ClockEstimate& b) noexcept {
+  return a.offset == b.offset && a.error_bound == b.error_bound &&
+         a.measured_at == b.measured_at && a.source == b.source &&
+         a.synchronized == b.synchronized && a.servers_used == b.servers_used &&
+         a.servers_rejected == b.servers_rejected;
+}
+
 // The one mapping from Event to schema members, in key order. `e` receives each member;
 // `text` is scratch for composed values (valid until the next call on `e`).
 template <class Emitter>
@@ -128,21 +153,7 @@ void map_event(const Event& event, const ClockEstimate* clock, std::string& text
     e.raw(kTimeFlags, text);
   }
   if (!event.time_original.empty()) e.string(kOriginal, event.time_original);
-  if (clock != nullptr) {
-    if (clock->source != ClockSource::none) {
-      text.clear();
-      append_json_millis(text, clock->error_bound);
-      e.raw(kErrorMs, text);
-      e.time(kMeasuredAt, clock->measured_at, kMeasuredDigits);
-      text.clear();
-      append_json_millis(text, clock->offset);
-      e.raw(kOffsetMs, text);
-      e.uint64(kServersRejected, clock->servers_rejected);
-      e.uint64(kServersUsed, clock->servers_used);
-    }
-    e.plain(kClockSource, to_string(clock->source));
-    e.boolean(kSynchronized, clock->synchronized);
-  }
+  if (clock != nullptr) e.clock(*clock, text);
   if (!event.host.empty()) e.string(kHostName, event.host);
   if (!event.source_path.empty()) e.string(kPath, event.source_path);
   e.uint64(kOffset, event.offset);
@@ -165,18 +176,86 @@ void map_event(const Event& event, const ClockEstimate* clock, std::string& text
 
 }  // namespace
 
+// The host.clock members of one estimate as they appear in a line: the first kept member's value
+// through the last one's, with the punctuation between them. Built when the estimate changes.
+class NdjsonEncoder::ClockBlock {
+ public:
+  // Brings the block up to date for `clock` and returns it.
+  const ClockBlock& update(const ClockEstimate& clock, std::uint32_t kept_fixed, std::string& text) {
+    if (built_ && same_estimate(clock, estimate_)) return *this;
+    estimate_ = clock;
+    built_ = true;
+    bytes_.clear();
+    first_ = last_ = kFixedCount;
+    kept_fixed_ = kept_fixed;
+    map_clock(clock, text, *this);
+    return *this;
+  }
+
+  unsigned first() const noexcept { return first_; }  // kFixedCount: nothing kept
+  unsigned last() const noexcept { return last_; }
+  std::string_view bytes() const noexcept { return bytes_; }
+
+  // The Emitter interface of map_clock.
+  void string(FixedKey key, std::string_view value) {
+    if (lead(key)) append_json_string(bytes_, value);
+  }
+  void plain(FixedKey key, std::string_view value) {
+    if (!lead(key)) return;
+    bytes_.push_back('"');
+    bytes_.append(value);
+    bytes_.push_back('"');
+  }
+  void time(FixedKey key, SysNanos time, unsigned digits) {
+    if (!lead(key)) return;
+    char buffer[kRfc3339MaxLength];
+    bytes_.push_back('"');
+    bytes_.append(buffer, format_rfc3339_utc(time, digits, buffer));
+    bytes_.push_back('"');
+  }
+  void raw(FixedKey key, std::string_view json) {
+    if (lead(key)) bytes_.append(json);
+  }
+  void uint64(FixedKey key, std::uint64_t value) {
+    if (lead(key)) append_json_uint(bytes_, value);
+  }
+  void boolean(FixedKey key, bool value) {
+    if (lead(key)) bytes_.append(value ? "true" : "false");
+  }
+
+ private:
+  bool lead(FixedKey key) {
+    if ((kept_fixed_ & (1u << key)) == 0) return false;
+    if (first_ == kFixedCount) {
+      first_ = key;
+    } else {
+      bytes_.append(lead_table().after[last_][key]);
+    }
+    last_ = key;
+    return true;
+  }
+
+  bool built_ = false;
+  ClockEstimate estimate_;
+  std::uint32_t kept_fixed_ = 0;
+  unsigned first_ = kFixedCount;
+  unsigned last_ = kFixedCount;
+  std::string bytes_;
+};
+
 // Streams members straight into the line, merging the sorted extras in. Gives up (finish()
 // returns false) when a member collides with its neighbour: only renaming can write that line.
 class NdjsonEncoder::DirectWriter {
  public:
   DirectWriter(std::string& out, const std::vector<Field>& fields, const ExtrasLayout& layout,
-               Rfc3339Formatter (&time_formats)[4], std::uint32_t kept_fixed)
+               Rfc3339Formatter (&time_formats)[4], std::uint32_t kept_fixed, ClockBlock& block)
       : out_(out),
         fields_(fields),
         layout_(layout),
         time_formats_(time_formats),
         table_(lead_table()),
-        kept_fixed_(kept_fixed) {
+        kept_fixed_(kept_fixed),
+        block_(block) {
     out_.push_back('{');
   }
 
@@ -209,6 +288,25 @@ class NdjsonEncoder::DirectWriter {
   }
   void boolean(FixedKey key, bool value) {
     if (lead(key)) out_.append(value ? "true" : "false");
+  }
+  // The host.clock members: copied from the block, or member by member when an extra sorts
+  // between two of them and has to be merged in.
+  void clock(const ClockEstimate& clock, std::string& text) {
+    const ClockBlock& block = block_.update(clock, kept_fixed_, text);
+    if (block.first() == kFixedCount) return;
+    for (std::size_t j = next_extra_; j < layout_.size(); ++j) {
+      const unsigned before = layout_.before_fixed(j);
+      if (before > block.last()) break;
+      if (before > block.first()) {
+        map_clock(clock, text, *this);
+        return;
+      }
+    }
+    const auto first = static_cast<FixedKey>(block.first());
+    if (!lead(first)) return;
+    out_.append(block.bytes());
+    previous_key_ = &kFixedKeys[block.last()];
+    previous_fixed_ = block.last();
   }
 
   // Writes the remaining extras and closes the object; false when the line must be redone.
@@ -284,6 +382,7 @@ class NdjsonEncoder::DirectWriter {
   Rfc3339Formatter (&time_formats_)[4];
   const LeadTable& table_;
   const std::uint32_t kept_fixed_;
+  ClockBlock& block_;
   std::size_t next_extra_ = 0;
   const std::string_view* previous_key_ = nullptr;  // the last member written
   unsigned previous_fixed_ = kFixedCount;           // its FixedKey, or kFixedCount for an extra
@@ -307,6 +406,7 @@ class NdjsonEncoder::ObjectAdder {
   void int64(FixedKey key, std::int64_t value) { add(key, FieldValue::int64(value)); }
   void uint64(FixedKey key, std::uint64_t value) { add(key, FieldValue::uint64(value)); }
   void boolean(FixedKey key, bool value) { add(key, FieldValue::boolean(value)); }
+  void clock(const ClockEstimate& clock, std::string& text) { map_clock(clock, text, *this); }
 
  private:
   void add(FixedKey key, const FieldValue& value) {
@@ -318,16 +418,23 @@ class NdjsonEncoder::ObjectAdder {
 };
 
 NdjsonEncoder::NdjsonEncoder(const FieldSelection& selection)
-    : selection_(selection), kept_fixed_(0), layout_(kFixedKeys, selection) {
+    : selection_(selection),
+      kept_fixed_(0),
+      layout_(kFixedKeys, selection),
+      clock_block_(std::make_unique<ClockBlock>()) {
   for (unsigned key = 0; key < kFixedCount; ++key) {
     if (selection_.keeps(kFixedKeys[key])) kept_fixed_ |= 1u << key;
   }
 }
 
+NdjsonEncoder::~NdjsonEncoder() = default;
+NdjsonEncoder::NdjsonEncoder(NdjsonEncoder&&) noexcept = default;
+NdjsonEncoder& NdjsonEncoder::operator=(NdjsonEncoder&&) noexcept = default;
+
 void NdjsonEncoder::encode(const Event& event, const EncodeContext& context, std::string& out) {
   const std::size_t line_start = out.size();
   if (layout_.update(event.fields)) {
-    DirectWriter writer(out, event.fields, layout_, time_formats_, kept_fixed_);
+    DirectWriter writer(out, event.fields, layout_, time_formats_, kept_fixed_, *clock_block_);
     map_event(event, context.clock, text_, writer);
     if (writer.finish()) {
       out.push_back('\n');

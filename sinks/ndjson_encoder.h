@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,9 @@ struct EncodeContext {
 class NdjsonEncoder {
  public:
   explicit NdjsonEncoder(const FieldSelection& selection = {});
+  ~NdjsonEncoder();
+  NdjsonEncoder(NdjsonEncoder&&) noexcept;
+  NdjsonEncoder& operator=(NdjsonEncoder&&) noexcept;
 
   // Appends the event's line, ending in '\n', to `out`.
   void encode(const Event& event, const EncodeContext& context, std::string& out);
@@ -58,6 +62,7 @@ class NdjsonEncoder {
                    std::string& storage);
 
  private:
+  class ClockBlock;
   class DirectWriter;
   class ObjectAdder;
   bool keeps_extra(const Field& field) const noexcept {
@@ -71,6 +76,7 @@ class NdjsonEncoder {
   // host.clock.measured_at): each keeps the calendar text of the second it saw last.
   Rfc3339Formatter time_formats_[4];
   ExtrasLayout layout_;               // the extras' order, from one event to the next
+  std::unique_ptr<ClockBlock> clock_block_;  // host.clock as text, while the estimate stays
   JsonObjectWriter object_;           // for events whose extras need renaming
   std::string text_;                  // scratch for composed values
 };

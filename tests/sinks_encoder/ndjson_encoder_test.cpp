@@ -320,6 +320,42 @@ TEST_F(Encoder, ReusesTheExtrasLayoutOnlyWhileTheKeysStayTheSame) {
   }
 }
 
+TEST_F(Encoder, MergesAnExtraThatSortsInsideTheClockMembers) {
+  const ClockEstimate clock = ntp_estimate();
+  Event event = design_example_event();
+  event.add("host.clock.note", FieldValue::string("x"));
+  const std::string line = encode(event, &clock);
+  EXPECT_NE(line.find(R"("host":{"clock":{"error_ms":0.150,"measured_at":"2026-11-26T10:59:12.000113Z",)"
+                      R"("note":"x","offset_ms":-0.312,"servers_rejected":1,"servers_used":3,)"
+                      R"("source":"ntp","synchronized":true},"name":"web1"})"),
+            std::string::npos)
+      << line;
+}
+
+TEST_F(Encoder, WritesEachEventWithTheEstimateItWasGiven) {
+  ClockEstimate clock = ntp_estimate();
+  const Event event = design_example_event();
+  for (int step = 0; step < 3; ++step) {
+    const std::string line = encode(event, &clock);
+    std::string fresh;
+    NdjsonEncoder().encode(event, EncodeContext{&clock}, fresh);
+    EXPECT_EQ(line, fresh) << "step " << step;
+    clock.offset += 1ms;
+    clock.source = step == 0 ? ClockSource::kernel : ClockSource::none;
+  }
+  EXPECT_EQ(test::string_at(root_, "/host/clock/source"), "none");
+}
+
+TEST_F(Encoder, WritesOnlyTheSelectedClockMembers) {
+  const ClockEstimate clock = ntp_estimate();
+  NdjsonEncoder encoder(FieldSelection({"host.clock.offset_ms", "host.clock.source"}, {}));
+  std::string line;
+  encoder.encode(design_example_event(), EncodeContext{&clock}, line);
+  EXPECT_EQ(line, R"({"@timestamp":"2026-11-26T11:00:01Z",)"
+                  R"("host":{"clock":{"offset_ms":-0.312,"source":"ntp"}}})"
+                  "\n");
+}
+
 TEST_F(Encoder, EncodesBatchAsTheSameLinesWithTheirEnds) {
   EventBatch batch;
   for (int i = 0; i < 3; ++i) {
