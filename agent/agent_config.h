@@ -2,7 +2,6 @@
 // only (nothing is opened or started), with every error listed by YAML path and line.
 #pragma once
 
-#include <algorithm>
 #include <filesystem>
 #include <ostream>
 #include <string>
@@ -50,24 +49,22 @@ struct InputConfig {
     v("include_fields", include_fields,
       "Output members to write, by dotted name (`host.name`; `log.syslog` covers everything "
       "under it); default: all. `@timestamp` is always written. Applies to every sink");
-    v.check("include_fields", first_problem(include_fields).empty(), first_problem(include_fields));
+    const std::string include_problem = first_problem(include_fields, false);
+    v.check("include_fields", include_problem.empty(), include_problem);
     v("exclude_fields", exclude_fields,
       "Output members to leave out, by dotted name (`host.clock`, `event.created`); applied "
       "after `include_fields`");
-    v.check("exclude_fields", first_problem(exclude_fields).empty(), first_problem(exclude_fields));
-    v.check("exclude_fields",
-            std::find(exclude_fields.begin(), exclude_fields.end(), "@timestamp") ==
-                exclude_fields.end(),
-            "`@timestamp` is always written and cannot be excluded");
+    const std::string exclude_problem = first_problem(exclude_fields, true);
+    v.check("exclude_fields", exclude_problem.empty(), exclude_problem);
   }
 
   FieldSelection fields() const { return FieldSelection(include_fields, exclude_fields); }
 
  private:
   // What is wrong with the first unusable name of `names`, or "" when all are fine.
-  static std::string first_problem(const std::vector<std::string>& names) {
+  static std::string first_problem(const std::vector<std::string>& names, bool excluding) {
     for (const std::string& name : names) {
-      if (auto problem = FieldSelection::name_problem(name)) return *problem;
+      if (auto problem = FieldSelection::name_problem(name, excluding)) return *problem;
     }
     return {};
   }

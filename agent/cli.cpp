@@ -14,8 +14,30 @@
 #include "agent/parse_command.h"
 #include "agent/replay/replay_command.h"
 #include "agent/run_command.h"
+#include "sinks/field_selection.h"
 
 namespace horolog {
+
+namespace {
+
+// --include-fields / --exclude-fields: dotted member names, repeatable or joined with commas.
+void add_field_options(CLI::App& command, std::vector<std::string>& include,
+                       std::vector<std::string>& exclude) {
+  const auto names = [](bool excluding) {
+    return CLI::Validator(
+        [excluding](std::string& name) {
+          return FieldSelection::name_problem(name, excluding).value_or(std::string());
+        },
+        "NAME");
+  };
+  command.add_option("--include-fields", include,
+                     "Write only these members (dotted names; a name covers what is under it)")
+      ->allow_extra_args(false)->delimiter(',')->check(names(false));
+  command.add_option("--exclude-fields", exclude, "Leave out these members (dotted names)")
+      ->allow_extra_args(false)->delimiter(',')->check(names(true));
+}
+
+}  // namespace
 
 int run_cli(int argc, char** argv) {
   // A closed stdout pipe (`horolog parse … | head`) must show up as EPIPE, not kill us.
@@ -49,6 +71,7 @@ int run_cli(int argc, char** argv) {
   parse_cmd->add_option("--reference-time", parse.reference_time,
                         "RFC 3339 time that year inference is anchored to (default: file mtime)");
   parse_cmd->add_option("--host", parse.host, "host.name for records that name none (default: this host)");
+  add_field_options(*parse_cmd, parse.include_fields, parse.exclude_fields);
   parse_cmd->add_option("paths", parse.paths, "Files to parse; - or none for stdin");
   parse_cmd->callback([&] {
     configure_logging(log_level.empty() ? "warn" : log_level);
@@ -84,6 +107,7 @@ int run_cli(int argc, char** argv) {
   replay_cmd->add_option("--clock-history", replay.clock_history,
                          "ntpd/ntpsec loopstats or chrony tracking.log of the archived host (repeatable)")
       ->allow_extra_args(false)->delimiter(',');
+  add_field_options(*replay_cmd, replay.include_fields, replay.exclude_fields);
   replay_cmd->add_option("paths", replay.paths, "Files to replay")->required();
   replay_cmd->callback([&] {
     configure_logging(log_level.empty() ? "warn" : log_level);
@@ -115,7 +139,8 @@ int run_cli(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // --help exits 0; every argument error exits 2, as documented.
+    return app.exit(e) == 0 ? 0 : 2;
   }
   return exit_code;
 }

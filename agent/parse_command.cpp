@@ -54,7 +54,8 @@ int parse_command(const ParseCommandOptions& options) {
   SinkSet sinks;
   sinks.add("stdout", std::make_unique<StdoutSink>(sinks.ack_callback(), &stdout_closed));
   RunStats stats;
-  BatchWriter writer(sinks, stats, std::string(format->name));
+  BatchWriter writer(sinks, stats, std::string(format->name),
+                     FieldSelection(options.include_fields, options.exclude_fields));
   const std::string host = resolve_host_name(options.host);
 
   std::vector<std::string> paths = options.paths;

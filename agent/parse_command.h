@@ -12,6 +12,8 @@ struct ParseCommandOptions {
   std::string date_order = "auto";  // winevent-csv dates: auto, mdy or dmy
   std::string reference_time;  // RFC 3339; default: each file's mtime (now for stdin)
   std::string host;            // default: this host's name
+  std::vector<std::string> include_fields;  // empty: every member
+  std::vector<std::string> exclude_fields;
   std::vector<std::string> paths;  // "-" or empty: stdin
 };
 

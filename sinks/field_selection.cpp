@@ -30,10 +30,13 @@ bool FieldSelection::keeps(std::string_view key) const noexcept {
   return !any_covers(exclude_, key);
 }
 
-std::optional<std::string> FieldSelection::name_problem(std::string_view name) {
+std::optional<std::string> FieldSelection::name_problem(std::string_view name, bool excluding) {
   if (name.empty()) return "a field name must not be empty";
   if (name.front() == '.' || name.back() == '.' || name.find("..") != std::string_view::npos) {
     return "`" + std::string(name) + "` has an empty segment between dots";
+  }
+  if (excluding && name == kTimestampKey) {
+    return "`@timestamp` is always written and cannot be excluded";
   }
   return std::nullopt;
 }

@@ -21,8 +21,9 @@ class FieldSelection {
   // Whether the member with dotted key `key` is written.
   bool keeps(std::string_view key) const noexcept;
 
-  // Why `name` cannot select anything (empty, empty path segment), or nothing when it is fine.
-  static std::optional<std::string> name_problem(std::string_view name);
+  // Why `name` cannot be listed (empty, an empty segment between dots; `@timestamp` in an
+  // exclude list), or nothing when it is fine.
+  static std::optional<std::string> name_problem(std::string_view name, bool excluding = false);
 
  private:
   std::vector<std::string> include_;

@@ -230,7 +230,8 @@ int replay_command(const ReplayCommandOptions& options) {
                       : options.speed > 0 ? Pacer::at_speed(options.speed)
                                           : Pacer::unpaced();
   RunStats stats;
-  ReplayWriter writer(sinks, stats, history ? &history->timeline : nullptr, pacer, g_replay_stop);
+  ReplayWriter writer(sinks, stats, history ? &history->timeline : nullptr, pacer, g_replay_stop,
+                      FieldSelection(options.include_fields, options.exclude_fields));
   ProgressBar progress(::isatty(2) == 1);
   const std::string host = !options.host.empty() ? options.host
                            : config              ? resolve_host_name(config->host_name)

@@ -16,6 +16,8 @@ struct ReplayCommandOptions {
   double rate = 0.0;                       // events per second; 0: unpaced
   double speed = 0.0;                      // times the original pace; 0: unpaced
   std::vector<std::string> clock_history;  // loopstats / tracking.log files
+  std::vector<std::string> include_fields;  // empty: every member
+  std::vector<std::string> exclude_fields;
   std::vector<std::string> paths;
 };
 

@@ -12,8 +12,14 @@ bool is_timed(const Event& event) noexcept { return !event.time_flags.has(TimeFl
 }  // namespace
 
 ReplayWriter::ReplayWriter(SinkSet& sinks, RunStats& stats, const OffsetTimeline* history,
-                           Pacer pacer, const std::atomic<bool>& stop)
-    : sinks_(sinks), stats_(stats), history_(history), pacer_(pacer), stop_(stop) {}
+                           Pacer pacer, const std::atomic<bool>& stop,
+                           const FieldSelection& fields)
+    : sinks_(sinks),
+      stats_(stats),
+      history_(history),
+      pacer_(pacer),
+      stop_(stop),
+      encoder_(fields) {}
 
 void ReplayWriter::encode(const Event& event) {
   EncodeContext context;

@@ -30,7 +30,7 @@ class ReplayWriter {
  public:
   // `history` null: no host.clock on events. `stop` ends waits for pacing early.
   ReplayWriter(SinkSet& sinks, RunStats& stats, const OffsetTimeline* history, Pacer pacer,
-               const std::atomic<bool>& stop);
+               const std::atomic<bool>& stop, const FieldSelection& fields = {});
 
   // The format name recorded for the batches that follow (summary, `{format}` in sink paths).
   void set_format(std::string format) { format_ = std::move(format); }

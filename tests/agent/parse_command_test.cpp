@@ -107,6 +107,29 @@ TEST(ParseCommand, EmitsAMalformedLineRawAndFlagged) {
   EXPECT_EQ(host, "collector");
 }
 
+TEST(ParseCommand, WritesOnlyTheSelectedFields) {
+  TempDir dir;
+  write_file(dir / "a.log", "<38>Nov 26 2026 12:00:01 web1 sshd[7]: Accepted publickey\n");
+  const auto result = run_process(parse_args(
+      {"--format", "rfc3164", "--timezone", "UTC", "--include-fields", "host,process,message",
+       "--exclude-fields", "process.pid", (dir / "a.log").string()}));
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out,
+            R"({"@timestamp":"2026-11-26T12:00:01Z","host":{"name":"web1"},)"
+            R"("message":"Accepted publickey","process":{"name":"sshd"}})"
+            "\n");
+}
+
+TEST(ParseCommand, RefusesToExcludeTheTimestamp) {
+  TempDir dir;
+  write_file(dir / "a.log", "<38>Nov 26 2026 12:00:01 web1 sshd[7]: Accepted publickey\n");
+  const auto result = run_process(
+      parse_args({"--exclude-fields", "event,@timestamp", (dir / "a.log").string()}));
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.out, "");
+  EXPECT_NE(result.err.find("`@timestamp` is always written"), std::string::npos) << result.err;
+}
+
 TEST(ParseCommand, RejectsUnknownFormatAndZoneWithExitCode2) {
   auto result = run_process(parse_args({"--format", "nosuchformat", "-"}), "x\n");
   EXPECT_EQ(result.exit_code, 2);

@@ -56,6 +56,8 @@ TEST(FieldSelection, NamesTheProblemOfEmptySegments) {
   EXPECT_TRUE(FieldSelection::name_problem(".host").has_value());
   EXPECT_TRUE(FieldSelection::name_problem("host.").has_value());
   EXPECT_TRUE(FieldSelection::name_problem("host..name").has_value());
+  EXPECT_FALSE(FieldSelection::name_problem("@timestamp").has_value());
+  EXPECT_TRUE(FieldSelection::name_problem("@timestamp", true).has_value());
 }
 
 SysNanos at(int y, unsigned m, unsigned d, hours h) {
