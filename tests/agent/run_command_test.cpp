@@ -33,6 +33,27 @@ std::size_t count_valid_json_lines(const fs::path& dir) {
   return count;
 }
 
+// Writes dir/horolog.yaml: no NTP traffic, zone UTC, one file input reading `paths` and one file
+// sink writing `sink_path`. `input_keys`: more lines of the input, each "    key: value\n".
+void write_config(const TempDir& dir, std::string_view input, const fs::path& paths,
+                  std::string_view format, const fs::path& sink_path,
+                  std::string_view input_keys = "") {
+  write_file(dir / "horolog.yaml",
+             "data_dir: " + (dir / "var").string() + "\n"
+             "clock: {servers: []}  # no NTP traffic from tests\n"
+             "timezone: UTC\n"
+             "inputs:\n"
+             "  - name: " + std::string(input) + "\n"
+             "    type: file\n"
+             "    paths: [\"" + paths.string() + "\"]\n"
+             "    format: " + std::string(format) + "\n" +
+             std::string(input_keys) +
+             "sinks:\n"
+             "  - name: out\n"
+             "    type: file\n"
+             "    path: " + sink_path.string() + "\n");
+}
+
 TEST(RunOnce, DefaultConfigTurnsTheBundledSamplesIntoNdjsonFiles) {
   // The default config names paths relative to the repository root; run it in a copy of that
   // layout so the test leaves the source tree untouched.
@@ -65,19 +86,7 @@ TEST(RunOnce, RoutesEventsToFilesByTheirOwnUtcDayAndKeepsUnparsedLines) {
              "garbage line\n"
              "Nov 26 2026 23:59:59 h app[1]: late\n"
              "Nov 27 2026 00:00:00 h app[1]: next day\n");
-  write_file(dir / "horolog.yaml",
-             "data_dir: " + (dir / "var").string() + "\n"
-             "clock: {servers: []}  # no NTP traffic from tests\n"
-             "timezone: UTC\n"
-             "inputs:\n"
-             "  - name: app\n"
-             "    type: file\n"
-             "    paths: [\"" + (dir / "logs/*.log").string() + "\"]\n"
-             "    format: rfc3164\n"
-             "sinks:\n"
-             "  - name: out\n"
-             "    type: file\n"
-             "    path: " + (dir / "out/{input}-%Y-%m-%d.ndjson").string() + "\n");
+  write_config(dir, "app", dir / "logs/*.log", "rfc3164", dir / "out/{input}-%Y-%m-%d.ndjson");
   const auto result = run_process(
       {horolog_binary().string(), "run", "--config", (dir / "horolog.yaml").string(), "--once"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
@@ -103,21 +112,9 @@ TEST(RunOnce, WritesOnlyTheFieldsTheInputSelects) {
   write_file(dir / "logs/a.log",
              "<38>Nov 26 2026 23:59:59 web1 sshd[7]: Accepted publickey for alice\n"
              "<38>Nov 27 2026 00:00:00 web1 sshd[7]: Disconnected\n");
-  write_file(dir / "horolog.yaml",
-             "data_dir: " + (dir / "var").string() + "\n"
-             "clock: {servers: []}  # no NTP traffic from tests\n"
-             "timezone: UTC\n"
-             "inputs:\n"
-             "  - name: app\n"
-             "    type: file\n"
-             "    paths: [\"" + (dir / "logs/*.log").string() + "\"]\n"
-             "    format: rfc3164\n"
-             "    include_fields: [host, process.name, log.syslog.severity, message]\n"
-             "    exclude_fields: [host.clock]\n"
-             "sinks:\n"
-             "  - name: out\n"
-             "    type: file\n"
-             "    path: " + (dir / "out.ndjson").string() + "\n");
+  write_config(dir, "app", dir / "logs/*.log", "rfc3164", dir / "out.ndjson",
+               "    include_fields: [host, process.name, log.syslog.severity, message]\n"
+               "    exclude_fields: [host.clock]\n");
   const auto result = run_process(
       {horolog_binary().string(), "run", "--config", (dir / "horolog.yaml").string(), "--once"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
@@ -146,20 +143,8 @@ TEST(RunFollow, ShipsLinesAppendedWhileRunningAndStopsCleanlyOnSigterm) {
   fs::create_directories(dir / "logs");
   const fs::path log = dir / "logs/live.log";
   write_file(log, "Nov 26 12:00:00 h app[1]: first\n");
-  write_file(dir / "horolog.yaml",
-             "data_dir: " + (dir / "var").string() + "\n"
-             "clock: {servers: []}  # no NTP traffic from tests\n"
-             "timezone: UTC\n"
-             "inputs:\n"
-             "  - name: live\n"
-             "    type: file\n"
-             "    paths: [\"" + log.string() + "\"]\n"
-             "    format: rfc3164\n"
-             "    scan_interval: 100ms\n"
-             "sinks:\n"
-             "  - name: out\n"
-             "    type: file\n"
-             "    path: " + (dir / "out/live.ndjson").string() + "\n");
+  write_config(dir, "live", log, "rfc3164", dir / "out/live.ndjson",
+               "    scan_interval: 100ms\n");
   BackgroundProcess agent(
       {horolog_binary().string(), "run", "--config", (dir / "horolog.yaml").string()},
       (dir / "stdout").string(), (dir / "stderr").string());
@@ -196,18 +181,7 @@ TEST(RunFollow, SighupReopensOutputFilesAfterTheyWereMovedAway) {
   fs::create_directories(dir / "logs");
   const fs::path log = dir / "logs/live.log";
   write_file(log, "Nov 26 12:00:00 h app[1]: before\n");
-  write_file(dir / "horolog.yaml",
-             "data_dir: " + (dir / "var").string() + "\n"
-             "clock: {servers: []}  # no NTP traffic from tests\n"
-             "inputs:\n"
-             "  - name: live\n"
-             "    type: file\n"
-             "    paths: [\"" + log.string() + "\"]\n"
-             "    format: rfc3164\n"
-             "sinks:\n"
-             "  - name: out\n"
-             "    type: file\n"
-             "    path: " + (dir / "out/live.ndjson").string() + "\n");
+  write_config(dir, "live", log, "rfc3164", dir / "out/live.ndjson");
   BackgroundProcess agent(
       {horolog_binary().string(), "run", "--config", (dir / "horolog.yaml").string()},
       (dir / "stdout").string(), (dir / "stderr").string());
@@ -236,18 +210,7 @@ TEST(RunOnce, ReadsEvtxFilesWholeAndResumesAfterTheLastDeliveredRecord) {
   fs::create_directories(dir / "exports");
   fs::copy_file(source_path("tests/data/winevent/security_short_selected.evtx"),
                 dir / "exports/security.evtx");
-  write_file(dir / "horolog.yaml",
-             "data_dir: " + (dir / "var").string() + "\n"
-             "clock: {servers: []}\n"
-             "inputs:\n"
-             "  - name: windows\n"
-             "    type: file\n"
-             "    paths: [\"" + (dir / "exports/*.evtx").string() + "\"]\n"
-             "    format: evtx\n"
-             "sinks:\n"
-             "  - name: out\n"
-             "    type: file\n"
-             "    path: " + (dir / "out/{input}.ndjson").string() + "\n");
+  write_config(dir, "windows", dir / "exports/*.evtx", "evtx", dir / "out/{input}.ndjson");
   const std::vector<std::string> run = {horolog_binary().string(), "run", "--config",
                                         (dir / "horolog.yaml").string(), "--once"};
   auto result = run_process(run);
