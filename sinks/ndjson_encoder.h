@@ -37,8 +37,9 @@ struct EncodeContext {
 //   the fixed field keeps its name and the extra is renamed (see JsonObjectWriter).
 // Speed: the fixed fields are written straight out in their precomputed key order, with the
 // punctuation between any two of them looked up; extras are merged in by an ExtrasLayout, which
-// sorts them only when their keys change. Only events whose extras collide (or have ill-formed
-// keys) go through JsonObjectWriter, which renames.
+// sorts them only when their keys change, and the host.clock members are copied from a block
+// built once per estimate. Only events whose extras collide (or have ill-formed keys) go through
+// JsonObjectWriter, which renames.
 // One encoder per thread: it keeps scratch space between events.
 class NdjsonEncoder {
  public:
