@@ -2,11 +2,10 @@
 #include "agent/checkpoint_store.h"
 
 #include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <simdjson.h>
 #include <spdlog/spdlog.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -68,7 +67,8 @@ void CheckpointStore::load() {
     entries_.clear();
     std::filesystem::rename(file_, directory_ / "checkpoints.json.corrupt", ec);
   };
-  if (auto error = parser.load(file_.string()).get(root)) return fail(simdjson::error_message(error));
+  if (auto error = parser.load(file_.string()).get(root))
+    return fail(simdjson::error_message(error));
   simdjson::dom::array sources;
   int64_t version = 0;
   if (root["version"].get(version) || version != kFormatVersion) return fail("unknown version");
@@ -101,7 +101,8 @@ std::optional<Checkpoint> CheckpointStore::find(const std::string& input, std::u
 
 void CheckpointStore::update(const Checkpoint& checkpoint) {
   std::lock_guard lock(mutex_);
-  Checkpoint& entry = entries_[{checkpoint.input, checkpoint.identity.device, checkpoint.identity.inode}];
+  Checkpoint& entry =
+      entries_[{checkpoint.input, checkpoint.identity.device, checkpoint.identity.inode}];
   if (entry.position == checkpoint.position && entry.identity == checkpoint.identity &&
       entry.path == checkpoint.path) {
     return;
@@ -114,7 +115,8 @@ void CheckpointStore::update_position(const std::string& input, const FileIdenti
                                       std::uint64_t position) {
   std::lock_guard lock(mutex_);
   auto it = entries_.find({input, identity.device, identity.inode});
-  if (it == entries_.end() || !(it->second.identity == identity) || it->second.position == position) {
+  if (it == entries_.end() || !(it->second.identity == identity) ||
+      it->second.position == position) {
     return;
   }
   it->second.position = position;

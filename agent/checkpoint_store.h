@@ -25,8 +25,8 @@ struct FileIdentity {
 };
 
 struct Checkpoint {
-  std::string input;     // the input that read the file
-  std::string path;      // last known name (information only; identity decides)
+  std::string input;  // the input that read the file
+  std::string path;   // last known name (information only; identity decides)
   FileIdentity identity;
   std::uint64_t position = 0;
 };

@@ -2,7 +2,6 @@
 #include "agent/cli.h"
 
 #include <CLI/CLI.hpp>
-
 #include <csignal>
 #include <iostream>
 
@@ -30,11 +29,16 @@ void add_field_options(CLI::App& command, std::vector<std::string>& include,
         },
         "NAME");
   };
-  command.add_option("--include-fields", include,
-                     "Write only these members (dotted names; a name covers what is under it)")
-      ->allow_extra_args(false)->delimiter(',')->check(names(false));
+  command
+      .add_option("--include-fields", include,
+                  "Write only these members (dotted names; a name covers what is under it)")
+      ->allow_extra_args(false)
+      ->delimiter(',')
+      ->check(names(false));
   command.add_option("--exclude-fields", exclude, "Leave out these members (dotted names)")
-      ->allow_extra_args(false)->delimiter(',')->check(names(true));
+      ->allow_extra_args(false)
+      ->delimiter(',')
+      ->check(names(true));
 }
 
 }  // namespace
@@ -46,7 +50,8 @@ int run_cli(int argc, char** argv) {
   CLI::App app{"horolog: log collection and time-normalization agent"};
   app.require_subcommand(1);
   std::string log_level;
-  app.add_option("--log-level", log_level, "trace, debug, info, warn, error, off (overrides config)");
+  app.add_option("--log-level", log_level,
+                 "trace, debug, info, warn, error, off (overrides config)");
   int exit_code = 0;
 
   auto* version = app.add_subcommand("version", "Print the version");
@@ -62,15 +67,21 @@ int run_cli(int argc, char** argv) {
   });
 
   ParseCommandOptions parse;
-  auto* parse_cmd = app.add_subcommand("parse", "Parse files (or stdin) and print NDJSON to stdout");
+  auto* parse_cmd =
+      app.add_subcommand("parse", "Parse files (or stdin) and print NDJSON to stdout");
   parse_cmd->add_option("--format,-f", parse.format, "Format name, or auto")->capture_default_str();
-  parse_cmd->add_option("--timezone,-z", parse.timezone, "Zone for stamps without offset (IANA name, UTC, local)")
+  parse_cmd
+      ->add_option("--timezone,-z", parse.timezone,
+                   "Zone for stamps without offset (IANA name, UTC, local)")
       ->capture_default_str();
-  parse_cmd->add_option("--date-order", parse.date_order, "Day/month order of winevent-csv dates: auto, mdy or dmy")
+  parse_cmd
+      ->add_option("--date-order", parse.date_order,
+                   "Day/month order of winevent-csv dates: auto, mdy or dmy")
       ->capture_default_str();
   parse_cmd->add_option("--reference-time", parse.reference_time,
                         "RFC 3339 time that year inference is anchored to (default: file mtime)");
-  parse_cmd->add_option("--host", parse.host, "host.name for records that name none (default: this host)");
+  parse_cmd->add_option("--host", parse.host,
+                        "host.name for records that name none (default: this host)");
   add_field_options(*parse_cmd, parse.include_fields, parse.exclude_fields);
   parse_cmd->add_option("paths", parse.paths, "Files to parse; - or none for stdin");
   parse_cmd->callback([&] {
@@ -79,12 +90,15 @@ int run_cli(int argc, char** argv) {
   });
 
   ClockCommandOptions clock;
-  auto* clock_cmd = app.add_subcommand("clock", "Measure this host's clock against NTP servers once");
+  auto* clock_cmd =
+      app.add_subcommand("clock", "Measure this host's clock against NTP servers once");
   clock_cmd->add_option("--config,-c", clock.config, "Take servers and key file from this config");
-  clock_cmd->add_option("--server,-s", clock.servers, "NTP server HOST, HOST:PORT or [IPv6]:PORT (repeatable)");
+  clock_cmd->add_option("--server,-s", clock.servers,
+                        "NTP server HOST, HOST:PORT or [IPv6]:PORT (repeatable)");
   clock_cmd->add_option("--key-file", clock.key_file, "Symmetric keys in chrony's key file format");
   clock_cmd->add_option("--key", clock.key, "Key id that authenticates the --server servers");
-  clock_cmd->add_option("--samples", clock.samples, "Queries per server")->capture_default_str()
+  clock_cmd->add_option("--samples", clock.samples, "Queries per server")
+      ->capture_default_str()
       ->check(CLI::Range(1, 16));
   clock_cmd->add_flag("--json", clock.json, "Print JSON instead of a table");
   clock_cmd->callback([&] {
@@ -95,18 +109,27 @@ int run_cli(int argc, char** argv) {
   ReplayCommandOptions replay;
   auto* replay_cmd = app.add_subcommand(
       "replay", "Replay archived logs (plain, .gz, .zst; rotated sets oldest first) to the sinks");
-  replay_cmd->add_option("--config,-c", replay.config, "Take sinks, timezone and host_name from this config");
-  replay_cmd->add_option("--format,-f", replay.format, "Format name, or auto")->capture_default_str();
-  replay_cmd->add_option("--timezone,-z", replay.timezone, "Zone for stamps without offset (default: config, else local)");
-  replay_cmd->add_option("--host", replay.host, "The archived host's name (host.name for records that name none)");
-  auto* rate = replay_cmd->add_option("--rate", replay.rate, "Replay at this many events per second")
-                   ->check(CLI::PositiveNumber);
-  replay_cmd->add_option("--speed", replay.speed, "Replay at X times the pace of the events' own times")
-      ->check(CLI::PositiveNumber)->excludes(rate);
+  replay_cmd->add_option("--config,-c", replay.config,
+                         "Take sinks, timezone and host_name from this config");
+  replay_cmd->add_option("--format,-f", replay.format, "Format name, or auto")
+      ->capture_default_str();
+  replay_cmd->add_option("--timezone,-z", replay.timezone,
+                         "Zone for stamps without offset (default: config, else local)");
+  replay_cmd->add_option("--host", replay.host,
+                         "The archived host's name (host.name for records that name none)");
+  auto* rate =
+      replay_cmd->add_option("--rate", replay.rate, "Replay at this many events per second")
+          ->check(CLI::PositiveNumber);
+  replay_cmd
+      ->add_option("--speed", replay.speed, "Replay at X times the pace of the events' own times")
+      ->check(CLI::PositiveNumber)
+      ->excludes(rate);
   // One file per --clock-history (repeat it, or join with commas): it must not swallow PATHs.
-  replay_cmd->add_option("--clock-history", replay.clock_history,
-                         "ntpd/ntpsec loopstats or chrony tracking.log of the archived host (repeatable)")
-      ->allow_extra_args(false)->delimiter(',');
+  replay_cmd
+      ->add_option("--clock-history", replay.clock_history,
+                   "ntpd/ntpsec loopstats or chrony tracking.log of the archived host (repeatable)")
+      ->allow_extra_args(false)
+      ->delimiter(',');
   add_field_options(*replay_cmd, replay.include_fields, replay.exclude_fields);
   replay_cmd->add_option("paths", replay.paths, "Files to replay")->required();
   replay_cmd->callback([&] {
@@ -114,21 +137,26 @@ int run_cli(int argc, char** argv) {
     exit_code = replay_command(replay);
   });
 
-  auto* reference_cmd =
-      app.add_subcommand("config-reference", "Print the config reference (Markdown) from the declarations");
+  auto* reference_cmd = app.add_subcommand(
+      "config-reference", "Print the config reference (Markdown) from the declarations");
   reference_cmd->callback([] { write_config_reference(std::cout); });
 
   std::string check_path;
-  auto* check_cmd = app.add_subcommand("check-config", "Validate a config file and list every error");
+  auto* check_cmd =
+      app.add_subcommand("check-config", "Validate a config file and list every error");
   check_cmd->add_option("--config,-c", check_path, "Config file (YAML)")->required();
   check_cmd->callback([&] { exit_code = check_config_command(check_path, std::cout, std::cerr); });
 
   BenchCommandOptions bench;
-  auto* bench_cmd = app.add_subcommand("bench", "Measure parse, normalize, encode and the pipeline per format");
-  bench_cmd->add_option("--format,-f", bench.format, "A format, or all (generated data)")->capture_default_str();
-  bench_cmd->add_option("--size", bench.size_mib, "MiB of generated data per format")->capture_default_str();
+  auto* bench_cmd =
+      app.add_subcommand("bench", "Measure parse, normalize, encode and the pipeline per format");
+  bench_cmd->add_option("--format,-f", bench.format, "A format, or all (generated data)")
+      ->capture_default_str();
+  bench_cmd->add_option("--size", bench.size_mib, "MiB of generated data per format")
+      ->capture_default_str();
   bench_cmd->add_option("--input,-i", bench.input, "Measure this file instead of generated data");
-  bench_cmd->add_option("--write", bench.write, "Only write the generated data of --format to this file");
+  bench_cmd->add_option("--write", bench.write,
+                        "Only write the generated data of --format to this file");
   bench_cmd->add_flag("--json", bench.json, "Print one JSON document instead of a table");
   bench_cmd->add_flag("!--no-pipeline", bench.pipeline, "Skip the file-to-file pipeline run");
   bench_cmd->callback([&] {

@@ -127,8 +127,10 @@ int clock_command(const ClockCommandOptions& options) {
   }
   const ClockMeasurement measurement =
       measure_clock(monitor_options->servers, monitor_options->keys, monitor_options->query);
-  if (options.json) print_json(measurement);
-  else print_table(measurement);
+  if (options.json)
+    print_json(measurement);
+  else
+    print_table(measurement);
   return measurement.estimate.synchronized ? 0 : 1;
 }
 

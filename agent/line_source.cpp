@@ -78,4 +78,3 @@ void LineSource::parse_records(EventBatch& batch, bool final) {
 }
 
 }  // namespace horolog
-

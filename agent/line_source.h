@@ -25,8 +25,8 @@ struct LineSourceSettings {
 class LineSource {
  public:
   // Reads `fd` (not owned) from `start_position`, which must be the start of a record.
-  LineSource(LineSourceSettings settings, std::unique_ptr<Parser> parser,
-             TimeResolverSettings time, int fd, std::uint64_t start_position);
+  LineSource(LineSourceSettings settings, std::unique_ptr<Parser> parser, TimeResolverSettings time,
+             int fd, std::uint64_t start_position);
 
   enum class Read : std::uint8_t { data, end_of_data, error };
   // Fills `batch` (cleared first) with the records of the next chunk. At end of data with
@@ -50,8 +50,8 @@ class LineSource {
   TimeResolver time_;
   Framer framer_;
   int fd_;
-  std::uint64_t position_;   // source offset of the first byte not yet consumed
-  std::string carry_;        // unconsumed tail of the previous chunk
+  std::uint64_t position_;  // source offset of the first byte not yet consumed
+  std::string carry_;       // unconsumed tail of the previous chunk
   int last_errno_ = 0;
   std::uint64_t skipped_records_ = 0;
 };

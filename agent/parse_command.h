@@ -9,9 +9,9 @@ namespace horolog {
 struct ParseCommandOptions {
   std::string format = "auto";
   std::string timezone = "local";
-  std::string date_order = "auto";  // winevent-csv dates: auto, mdy or dmy
-  std::string reference_time;  // RFC 3339; default: each file's mtime (now for stdin)
-  std::string host;            // default: this host's name
+  std::string date_order = "auto";          // winevent-csv dates: auto, mdy or dmy
+  std::string reference_time;               // RFC 3339; default: each file's mtime (now for stdin)
+  std::string host;                         // default: this host's name
   std::vector<std::string> include_fields;  // empty: every member
   std::vector<std::string> exclude_fields;
   std::vector<std::string> paths;  // "-" or empty: stdin

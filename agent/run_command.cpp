@@ -108,7 +108,8 @@ int run_command(const RunCommandOptions& options) {
       InputEnvironment env{Zone::locate(input.timezone.empty() ? config.timezone : input.timezone),
                            input.host.empty() ? host : input.host, &checkpoints};
       env.clock = &clock;
-      inputs.push_back(std::make_unique<FileInput>(input, *file_options, std::move(env), sinks, stats));
+      inputs.push_back(
+          std::make_unique<FileInput>(input, *file_options, std::move(env), sinks, stats));
     }
   } catch (const std::exception& e) {
     spdlog::error("cannot start: {}", e.what());

@@ -7,8 +7,8 @@ namespace horolog {
 
 struct RunCommandOptions {
   std::string config;
-  bool once = false;       // read every input to its end, deliver, exit
-  std::string log_level;   // overrides the config's log_level when set
+  bool once = false;      // read every input to its end, deliver, exit
+  std::string log_level;  // overrides the config's log_level when set
 };
 
 // Returns the exit code: 0 after a clean run or shutdown, 1 on runtime failure, 2 on bad config.

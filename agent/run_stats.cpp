@@ -5,7 +5,8 @@
 
 namespace horolog {
 
-void RunStats::count_batch(const std::string& format, const EventBatch& batch, std::uint64_t bytes) {
+void RunStats::count_batch(const std::string& format, const EventBatch& batch,
+                           std::uint64_t bytes) {
   std::uint64_t errors = 0, truncated = 0;
   for (const Event& event : batch) {
     errors += event.has(EventFlag::parse_error);
@@ -47,7 +48,8 @@ void RunStats::print(std::ostream& out, const std::vector<std::string>& outputs,
   const auto formats = snapshot();
   out << std::left << std::setw(22) << "format" << std::right << std::setw(7) << "files"
       << std::setw(12) << "events" << std::setw(14) << "parse_errors" << std::setw(11)
-      << "truncated" << std::setw(9) << "skipped" << std::setw(14) << "bytes" << "\n";
+      << "truncated" << std::setw(9) << "skipped" << std::setw(14) << "bytes"
+      << "\n";
   FormatStats total;
   for (const auto& [name, s] : formats) {
     out << std::left << std::setw(22) << name << std::right << std::setw(7) << s.files

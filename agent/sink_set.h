@@ -49,8 +49,8 @@ class SinkSet {
     Completion done;
   };
   std::vector<std::unique_ptr<Sink>> sinks_;
-  std::vector<std::string> names_;  // parallel to sinks_
-  std::mutex write_mutex_;           // serialises writes to the sinks
+  std::vector<std::string> names_;    // parallel to sinks_
+  std::mutex write_mutex_;            // serialises writes to the sinks
   mutable std::mutex pending_mutex_;  // guards pending_ (acks may come from sink threads)
   std::unordered_map<std::uint64_t, Pending> pending_;
   std::uint64_t next_ticket_ = 1;

@@ -40,8 +40,8 @@ bool WholeFileSource::read(int fd, const Emit& emit) {
     return false;
   }
   const std::string_view whole(static_cast<const char*>(mapped), size);
-  auto reader = winevent::make_record_reader(settings_.format, whole,
-                                             {position_, settings_.date_order});
+  auto reader =
+      winevent::make_record_reader(settings_.format, whole, {position_, settings_.date_order});
   if (reader == nullptr) {
     munmap(mapped, size);
     last_errno_ = EINVAL;

@@ -1,5 +1,5 @@
-// Reads a source whose records are not lines (EVTX, Windows XML/JSON/CSV exports) as one whole buffer
-// through its record reader, in batches, resuming at a reader position.
+// Reads a source whose records are not lines (EVTX, Windows XML/JSON/CSV exports) as one whole
+// buffer through its record reader, in batches, resuming at a reader position.
 #pragma once
 
 #include <cstdint>

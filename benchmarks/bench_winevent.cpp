@@ -59,10 +59,11 @@ BENCHMARK_CAPTURE(read_records, json_ps51, "winevent-json",
                   "winevent-json/handwritten_ps51_get-winevent_convertto-json.json", "UTC");
 BENCHMARK_CAPTURE(read_records, json_winlogbeat, "winevent-json",
                   "winevent-json/handwritten_winlogbeat.ndjson", "UTC");
-BENCHMARK_CAPTURE(read_records, json_nxlog, "winevent-json",
-                  "winevent-json/"
-                  "otrf_covenant_dcsync_dcerpc_drsuapi_DsGetNCChanges_2020-08-05020926.head1000.ndjson",
-                  "UTC")
+BENCHMARK_CAPTURE(
+    read_records, json_nxlog, "winevent-json",
+    "winevent-json/"
+    "otrf_covenant_dcsync_dcerpc_drsuapi_DsGetNCChanges_2020-08-05020926.head1000.ndjson",
+    "UTC")
     ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(read_records, json_otrf, "winevent-json",
                   "winevent-json/otrf_psh_mavinject_dll_notepad_2020-10-2121410529.head1000.ndjson",

@@ -30,12 +30,42 @@ struct FieldValue {
     bool b;
   };
   FieldValue() : i64(0) {}
-  static FieldValue string(std::string_view s) { FieldValue v; v.kind = Kind::string; v.text = s; return v; }
-  static FieldValue json(std::string_view s) { FieldValue v; v.kind = Kind::json; v.text = s; return v; }
-  static FieldValue int64(std::int64_t x) { FieldValue v; v.kind = Kind::int64; v.i64 = x; return v; }
-  static FieldValue uint64(std::uint64_t x) { FieldValue v; v.kind = Kind::uint64; v.u64 = x; return v; }
-  static FieldValue float64(double x) { FieldValue v; v.kind = Kind::float64; v.f64 = x; return v; }
-  static FieldValue boolean(bool x) { FieldValue v; v.kind = Kind::boolean; v.b = x; return v; }
+  static FieldValue string(std::string_view s) {
+    FieldValue v;
+    v.kind = Kind::string;
+    v.text = s;
+    return v;
+  }
+  static FieldValue json(std::string_view s) {
+    FieldValue v;
+    v.kind = Kind::json;
+    v.text = s;
+    return v;
+  }
+  static FieldValue int64(std::int64_t x) {
+    FieldValue v;
+    v.kind = Kind::int64;
+    v.i64 = x;
+    return v;
+  }
+  static FieldValue uint64(std::uint64_t x) {
+    FieldValue v;
+    v.kind = Kind::uint64;
+    v.u64 = x;
+    return v;
+  }
+  static FieldValue float64(double x) {
+    FieldValue v;
+    v.kind = Kind::float64;
+    v.f64 = x;
+    return v;
+  }
+  static FieldValue boolean(bool x) {
+    FieldValue v;
+    v.kind = Kind::boolean;
+    v.b = x;
+    return v;
+  }
 };
 
 // An extra key/value; `key` is a dotted path into the output object ("ntp.offset_s").
@@ -46,31 +76,31 @@ struct Field {
 
 struct Event {
   // --- time (see DESIGN.md "Time rules") ---
-  SysNanos timestamp{};              // @timestamp, UTC
-  std::uint8_t precision_digits = 0; // fractional digits the source gave (0..9)
-  std::string_view time_original;    // the timestamp text exactly as in the record
-  std::string_view time_zone;        // zone applied to a zone-less stamp (IANA name), else empty
+  SysNanos timestamp{};               // @timestamp, UTC
+  std::uint8_t precision_digits = 0;  // fractional digits the source gave (0..9)
+  std::string_view time_original;     // the timestamp text exactly as in the record
+  std::string_view time_zone;         // zone applied to a zone-less stamp (IANA name), else empty
   TimeFlags time_flags;
   bool stamped_by_host_clock = false;  // the local clock wrote this stamp: correctable
-  SysNanos created{};                // event.created: when the agent read the record
+  SysNanos created{};                  // event.created: when the agent read the record
 
   // --- origin ---
-  std::string_view host;        // host.name
-  std::string_view app;         // process.name
-  std::int64_t pid = -1;        // process.pid; -1 = absent
-  std::int16_t facility = -1;   // syslog facility; -1 = absent
-  std::int16_t severity = -1;   // syslog severity; -1 = absent
+  std::string_view host;       // host.name
+  std::string_view app;        // process.name
+  std::int64_t pid = -1;       // process.pid; -1 = absent
+  std::int16_t facility = -1;  // syslog facility; -1 = absent
+  std::int16_t severity = -1;  // syslog severity; -1 = absent
   std::string_view message;
-  std::string_view dataset;     // event.dataset ("syslog.rfc3164")
-  std::string_view error;       // why the record failed to parse, when flags has parse_error
+  std::string_view dataset;  // event.dataset ("syslog.rfc3164")
+  std::string_view error;    // why the record failed to parse, when flags has parse_error
 
   // --- where it came from ---
-  std::string_view source_path;   // log.file.path
-  std::string_view input_name;    // horolog.input
-  std::uint64_t offset = 0;       // log.offset: byte offset of the record in its source
-  std::uint8_t flags = 0;         // EventFlag bits
+  std::string_view source_path;  // log.file.path
+  std::string_view input_name;   // horolog.input
+  std::uint64_t offset = 0;      // log.offset: byte offset of the record in its source
+  std::uint8_t flags = 0;        // EventFlag bits
 
-  std::vector<Field> fields;      // extras; keys are dotted paths
+  std::vector<Field> fields;  // extras; keys are dotted paths
 
   void set(EventFlag flag) noexcept { flags |= static_cast<std::uint8_t>(flag); }
   bool has(EventFlag flag) const noexcept { return (flags & static_cast<std::uint8_t>(flag)) != 0; }
@@ -81,9 +111,9 @@ struct Event {
 
 // One read from one source: the bytes, the events parsed out of them, and where to resume.
 struct EventBatch {
-  std::string bytes;           // the records' bytes; events view into it
-  StringArena arena;           // derived strings (unescaped values, decoded text)
-  std::vector<Event> events;   // only the first `size` are live; the rest are kept for reuse
+  std::string bytes;          // the records' bytes; events view into it
+  StringArena arena;          // derived strings (unescaped values, decoded text)
+  std::vector<Event> events;  // only the first `size` are live; the rest are kept for reuse
   std::size_t size = 0;
   std::uint64_t end_position = 0;  // source position after the last whole record
 

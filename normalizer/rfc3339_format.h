@@ -26,7 +26,7 @@ class Rfc3339Formatter {
 
  private:
   std::int64_t second_ = 0;
-  std::size_t prefix_length_ = 0;  // 0: nothing cached yet
+  std::size_t prefix_length_ = 0;        // 0: nothing cached yet
   char prefix_[kRfc3339MaxLength] = {};  // "YYYY-MM-DDTHH:MM:SS" of second_
 };
 

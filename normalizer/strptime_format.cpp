@@ -4,8 +4,8 @@
 #include <stdexcept>
 
 #include "normalizer/epoch_time.h"
-#include "normalizer/timestamp_formats.h"
 #include "normalizer/time_text.h"
+#include "normalizer/timestamp_formats.h"
 
 namespace horolog {
 

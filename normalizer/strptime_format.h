@@ -6,8 +6,9 @@
 // skipped) %H %I (with %p) %M %S (00..60) %f (1..9 fraction digits, after a literal `.` or `,`)
 // %p (AM/PM) %z (`Z`, `±hh:mm`, `±hhmm`, `±hh`) %Z (UTC/GMT/Z, common abbreviations such as EST
 // or CEST, or an IANA name such as Europe/Berlin) %T (%H:%M:%S) %F (%Y-%m-%d) %D (%m/%d/%y)
-// %R (%H:%M) %%, and %s alone (seconds since the Unix epoch, optional fraction). A space matches any run of spaces and tabs, including none; other characters
-// match themselves. A pattern without a year gives year-less times (the year is inferred).
+// %R (%H:%M) %%, and %s alone (seconds since the Unix epoch, optional fraction). A space matches
+// any run of spaces and tabs, including none; other characters match themselves. A pattern without
+// a year gives year-less times (the year is inferred).
 #pragma once
 
 #include <cstddef>

@@ -23,9 +23,9 @@ std::string_view to_string(ParseStatus status) noexcept;
 // What a parser may use besides the record. Views handed to the Event must point into the
 // record (which lives in the batch) or into `arena` (owned by the batch).
 struct ParseContext {
-  TimeResolver& time;          // per source: zone, reference time, year/fold state
-  StringArena& arena;          // for derived strings (unescaped values)
-  std::string_view host;       // host.name when the record names none (configured or this host)
+  TimeResolver& time;     // per source: zone, reference time, year/fold state
+  StringArena& arena;     // for derived strings (unescaped values)
+  std::string_view host;  // host.name when the record names none (configured or this host)
 };
 
 class Parser {

@@ -41,7 +41,8 @@ OutputFile& FileSink::file_for(const std::string& path) {
   }
   auto file = std::make_unique<OutputFile>(with_extension(path, options_.compression),
                                            options_.compression);
-  if (std::find(paths_written_.begin(), paths_written_.end(), file->path()) == paths_written_.end()) {
+  if (std::find(paths_written_.begin(), paths_written_.end(), file->path()) ==
+      paths_written_.end()) {
     paths_written_.push_back(file->path());
   }
   return *files_.emplace(path, std::move(file)).first->second;
@@ -72,14 +73,16 @@ void FileSink::write(const EncodedBatch& batch) {
         file.committed_size() >= max_size) {
       rotate(file);
     }
-    if (std::find(touched_.begin(), touched_.end(), &file) == touched_.end()) touched_.push_back(&file);
+    if (std::find(touched_.begin(), touched_.end(), &file) == touched_.end())
+      touched_.push_back(&file);
     std::size_t end = begin + 1;
     for (; end < count; ++end) {
       template_.render(batch.events->events[end], batch.format, next_path_);
       if (next_path_ != path_scratch_) break;
     }
     const std::size_t first_byte = begin == 0 ? 0 : batch.line_ends[begin - 1];
-    const std::string_view run = batch.ndjson.substr(first_byte, batch.line_ends[end - 1] - first_byte);
+    const std::string_view run =
+        batch.ndjson.substr(first_byte, batch.line_ends[end - 1] - first_byte);
     (void)file.append(run);
     counters_.bytes += run.size();
     path_scratch_.swap(next_path_);  // the path of the line that ended the run, if any

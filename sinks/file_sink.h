@@ -43,8 +43,8 @@ class FileSink final : public Sink {
   const std::atomic<bool>* stopping_;
   SinkCounters counters_;
   std::unordered_map<std::string, std::unique_ptr<OutputFile>> files_;
-  std::vector<OutputFile*> touched_;       // files with an uncommitted batch
-  std::vector<std::uint64_t> unacked_;     // tickets written but not yet committed
+  std::vector<OutputFile*> touched_;    // files with an uncommitted batch
+  std::vector<std::uint64_t> unacked_;  // tickets written but not yet committed
   std::vector<std::string> paths_written_;
   std::string path_scratch_;
   std::string next_path_;  // the following event's path, while a run of same-file lines grows

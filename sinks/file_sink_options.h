@@ -25,12 +25,12 @@ struct FileSinkOptions {
       "{input}, {host}, {format}");
     v("max_size", max_size, "Rotate a file when it reaches this size (0 = never)");
     v("compression", compression,
-      config::Choices<Compression>{{{"none", Compression::none},
-                                    {"gzip", Compression::gzip},
-                                    {"zstd", Compression::zstd}}},
+      config::Choices<Compression>{
+          {{"none", Compression::none}, {"gzip", Compression::gzip}, {"zstd", Compression::zstd}}},
       "Compress output files");
     v("flush", flush,
-      config::Choices<FlushPolicy>{{{"batch", FlushPolicy::batch}, {"interval", FlushPolicy::interval}}},
+      config::Choices<FlushPolicy>{
+          {{"batch", FlushPolicy::batch}, {"interval", FlushPolicy::interval}}},
       "When written data counts as delivered: after every batch, or every flush_interval");
     v("flush_interval", flush_interval, "Flush period when flush is `interval`");
     v("fsync", fsync, "fsync() files before reporting data as delivered (survives power loss)");

@@ -1,5 +1,6 @@
 // Maps Event fields onto the output schema's dotted keys once (map_event); two writers take the
-// result: DirectWriter streams the line out, ObjectAdder feeds JsonObjectWriter when extras collide.
+// result: DirectWriter streams the line out, ObjectAdder feeds JsonObjectWriter when extras
+// collide.
 #include "sinks/ndjson_encoder.h"
 
 #include <algorithm>
@@ -31,10 +32,34 @@ constexpr std::string_view kEventFlagNames[] = {"parse_error", "truncated"};
 
 // The schema's own members, in key order (json_object.h's key_less).
 enum FixedKey : std::uint8_t {
-  kTimestamp, kCreated, kDataset, kTimezone, kError, kFlags, kInput, kCorrected, kTimeFlags,
-  kOriginal, kErrorMs, kMeasuredAt, kOffsetMs, kServersRejected, kServersUsed, kClockSource,
-  kSynchronized, kHostName, kPath, kOffset, kFacilityCode, kFacilityName, kSeverityCode,
-  kSeverityName, kMessage, kProcessName, kPid, kFixedCount
+  kTimestamp,
+  kCreated,
+  kDataset,
+  kTimezone,
+  kError,
+  kFlags,
+  kInput,
+  kCorrected,
+  kTimeFlags,
+  kOriginal,
+  kErrorMs,
+  kMeasuredAt,
+  kOffsetMs,
+  kServersRejected,
+  kServersUsed,
+  kClockSource,
+  kSynchronized,
+  kHostName,
+  kPath,
+  kOffset,
+  kFacilityCode,
+  kFacilityName,
+  kSeverityCode,
+  kSeverityName,
+  kMessage,
+  kProcessName,
+  kPid,
+  kFixedCount
 };
 static_assert(kFixedCount <= 32, "kept_fixed_ holds a bit per fixed member");
 constexpr std::string_view kFixedKeys[kFixedCount] = {
@@ -122,10 +147,9 @@ void map_clock(const ClockEstimate& clock, std::string& text, Emitter& e) {
 }
 
 bool same_estimate(const ClockEstimate& a, const ClockEstimate& b) noexcept {
-  return a.offset == b.offset && a.error_bound == b.error_bound &&
-         a.measured_at == b.measured_at && a.source == b.source &&
-         a.synchronized == b.synchronized && a.servers_used == b.servers_used &&
-         a.servers_rejected == b.servers_rejected;
+  return a.offset == b.offset && a.error_bound == b.error_bound && a.measured_at == b.measured_at &&
+         a.source == b.source && a.synchronized == b.synchronized &&
+         a.servers_used == b.servers_used && a.servers_rejected == b.servers_rejected;
 }
 
 // The one mapping from Event to schema members, in key order. `e` receives each member;
@@ -181,7 +205,8 @@ void map_event(const Event& event, const ClockEstimate* clock, std::string& text
 class NdjsonEncoder::ClockBlock {
  public:
   // Brings the block up to date for `clock` and returns it.
-  const ClockBlock& update(const ClockEstimate& clock, std::uint32_t kept_fixed, std::string& text) {
+  const ClockBlock& update(const ClockEstimate& clock, std::uint32_t kept_fixed,
+                           std::string& text) {
     if (built_ && same_estimate(clock, estimate_)) return *this;
     estimate_ = clock;
     built_ = true;

@@ -76,10 +76,10 @@ class NdjsonEncoder {
   // One per time member (@timestamp, event.created, horolog.time.corrected,
   // host.clock.measured_at): each keeps the calendar text of the second it saw last.
   Rfc3339Formatter time_formats_[4];
-  ExtrasLayout layout_;               // the extras' order, from one event to the next
+  ExtrasLayout layout_;                      // the extras' order, from one event to the next
   std::unique_ptr<ClockBlock> clock_block_;  // host.clock as text, while the estimate stays
-  JsonObjectWriter object_;           // for events whose extras need renaming
-  std::string text_;                  // scratch for composed values
+  JsonObjectWriter object_;                  // for events whose extras need renaming
+  std::string text_;                         // scratch for composed values
 };
 
 }  // namespace horolog

@@ -1,8 +1,6 @@
 // File I/O and the gzip (zlib) / zstd codecs behind OutputFile.
 #include "sinks/output_file.h"
 
-#include "sinks/write_fully.h"
-
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,6 +9,8 @@
 
 #include <cerrno>
 #include <filesystem>
+
+#include "sinks/write_fully.h"
 
 namespace horolog {
 
@@ -28,13 +28,15 @@ struct OutputFile::Codec {
     out.clear();
     if (kind == Compression::zstd) {
       out.resize(ZSTD_compressBound(in.size()));
-      const std::size_t n = ZSTD_compressCCtx(zstd, out.data(), out.size(), in.data(), in.size(), 3);
+      const std::size_t n =
+          ZSTD_compressCCtx(zstd, out.data(), out.size(), in.data(), in.size(), 3);
       if (ZSTD_isError(n)) return false;
       out.resize(n);
       return true;
     }
     z_stream stream{};
-    if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+    if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) !=
+        Z_OK) {
       return false;
     }
     out.resize(deflateBound(&stream, static_cast<uLong>(in.size())) + 32);

@@ -21,9 +21,9 @@ class OutputFile {
 
   // All return 0 or an errno value.
   int open();
-  int append(std::string_view data);   // buffered; part of the pending batch
-  int commit(bool fsync);              // ends the frame/member, writes it out, optional fsync
-  void rollback() noexcept;            // drops the pending batch and cuts the file to the last commit
+  int append(std::string_view data);  // buffered; part of the pending batch
+  int commit(bool fsync);             // ends the frame/member, writes it out, optional fsync
+  void rollback() noexcept;  // drops the pending batch and cuts the file to the last commit
   void close() noexcept;
 
   const std::string& path() const noexcept { return path_; }

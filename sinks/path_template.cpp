@@ -65,10 +65,15 @@ PathTemplate::PathTemplate(std::string_view text) : text_(text) {
       if (close == std::string_view::npos) throw std::invalid_argument("unclosed '{'");
       const auto name = text.substr(i + 1, close - i - 1);
       Part part;
-      if (name == "input") part = Part::input;
-      else if (name == "host") part = Part::host;
-      else if (name == "format") part = Part::format;
-      else throw std::invalid_argument("unknown field {" + std::string(name) + "} (use {input} {host} {format})");
+      if (name == "input")
+        part = Part::input;
+      else if (name == "host")
+        part = Part::host;
+      else if (name == "format")
+        part = Part::format;
+      else
+        throw std::invalid_argument("unknown field {" + std::string(name) +
+                                    "} (use {input} {host} {format})");
       flush_literal();
       pieces_.push_back({part, {}});
       i = close;
@@ -88,7 +93,9 @@ void PathTemplate::render(const Event& event, std::string_view format, std::stri
   for (const Piece& piece : pieces_) {
     switch (piece.part) {
       case Part::literal: out += piece.literal; break;
-      case Part::year: append_padded(out, static_cast<unsigned>(static_cast<int>(ymd.year())), 4); break;
+      case Part::year:
+        append_padded(out, static_cast<unsigned>(static_cast<int>(ymd.year())), 4);
+        break;
       case Part::month: append_padded(out, static_cast<unsigned>(ymd.month()), 2); break;
       case Part::day: append_padded(out, static_cast<unsigned>(ymd.day()), 2); break;
       case Part::hour: append_padded(out, static_cast<unsigned>(in_day / 3600), 2); break;

@@ -20,7 +20,17 @@ class PathTemplate {
 
  private:
   enum class Part : unsigned char {
-    literal, year, month, day, hour, minute, second, day_of_year, input, host, format
+    literal,
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    second,
+    day_of_year,
+    input,
+    host,
+    format
   };
   struct Piece {
     Part part;

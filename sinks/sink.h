@@ -24,10 +24,10 @@ std::string_view to_string(Delivery delivery) noexcept;
 // One batch as every sink receives it: the events (for routing by time, input, host, format)
 // and their NDJSON lines, one per event, in order.
 struct EncodedBatch {
-  std::uint64_t ticket = 0;            // identifies the batch in acknowledgements
+  std::uint64_t ticket = 0;  // identifies the batch in acknowledgements
   const EventBatch* events = nullptr;
-  std::string_view format;             // format name of the batch's input
-  std::string_view ndjson;             // all lines, each ending in '\n'
+  std::string_view format;               // format name of the batch's input
+  std::string_view ndjson;               // all lines, each ending in '\n'
   std::vector<std::uint32_t> line_ends;  // end offset (after '\n') of each event's line
 
   std::string_view line(std::size_t i) const noexcept {

@@ -102,8 +102,8 @@ int bench_command(const BenchCommandOptions& options, std::ostream& out, std::os
     if (!options.write.empty()) {
       const BenchCase* bench_case = find_bench_case(options.format);
       if (bench_case == nullptr) {
-        err << "horolog bench: --write needs one --format with a generator, not '"
-            << options.format << "'\n";
+        err << "horolog bench: --write needs one --format with a generator, not '" << options.format
+            << "'\n";
         return 2;
       }
       write_file(options.write, generate_corpus(*bench_case, size_in_bytes(options.size_mib)));
@@ -120,8 +120,8 @@ int bench_command(const BenchCommandOptions& options, std::ostream& out, std::os
         return 2;
       }
       const TempDirectory scratch;
-      rows.push_back(measure(name, *format, options.input, options.input, scratch.path(),
-                             options.pipeline));
+      rows.push_back(
+          measure(name, *format, options.input, options.input, scratch.path(), options.pipeline));
     }
     if (options.json) {
       print_bench_json(out, rows, {std::thread::hardware_concurrency(), HOROLOG_VERSION});

@@ -13,7 +13,7 @@ struct BenchCommandOptions {
   std::string input;           // measure this file instead of generated data
   std::string write;           // only write the generated data of `format` to this file
   bool json = false;
-  bool pipeline = true;        // also run the file -> file pipeline
+  bool pipeline = true;  // also run the file -> file pipeline
 };
 
 // Returns the exit code: 0, 1 (a file could not be read or written), 2 (bad options).

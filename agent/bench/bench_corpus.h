@@ -17,7 +17,7 @@ struct BenchCase {
   std::string_view name;    // `--format` of `horolog bench`, and the row in its output
   std::string_view format;  // the parser (format_registry name) the data is read with
   LineGenerator generate;
-  std::string_view shape;   // one line saying what the data looks like
+  std::string_view shape;  // one line saying what the data looks like
 };
 
 // Every case with a generator, in output order.

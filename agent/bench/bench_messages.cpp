@@ -9,13 +9,14 @@ namespace horolog {
 namespace {
 
 constexpr std::string_view kHosts[] = {
-    "web-01", "web-02", "web-03",  "web-04",   "db-primary", "db-replica-2", "ntp-a01",
-    "mail1",  "fw-edge-2", "k8s-node-07", "k8s-node-11", "build-runner-5", "vpn-gw",
-    "cache-3", "ldap-1",  "backup", "ws-la-03", "app-in-07", "monitor", "dns2",
+    "web-01",       "web-02",         "web-03",    "web-04",    "db-primary",
+    "db-replica-2", "ntp-a01",        "mail1",     "fw-edge-2", "k8s-node-07",
+    "k8s-node-11",  "build-runner-5", "vpn-gw",    "cache-3",   "ldap-1",
+    "backup",       "ws-la-03",       "app-in-07", "monitor",   "dns2",
 };
 // Zone of each host above, minutes east of UTC.
-constexpr int kHostOffsets[] = {0, 0, 60, 60, 0, -300, 0, 60, 0, -480, -480, 0, 120,
-                                0, 330, 0, -480, 330, 0, 540};
+constexpr int kHostOffsets[] = {0,    0, 60,  60, 0,   -300, 0,    60,  0, -480,
+                                -480, 0, 120, 0,  330, 0,    -480, 330, 0, 540};
 static_assert(std::size(kHosts) == std::size(kHostOffsets));
 
 enum class App : std::uint8_t { sshd, cron, systemd, kernel, postfix, sudo, nginx, ntpd, dockerd };
@@ -26,20 +27,32 @@ struct AppInfo {
   int weight;  // relative frequency
 };
 constexpr AppInfo kApps[] = {
-    {App::sshd, "sshd", 10, 22},         {App::cron, "CRON", 9, 12},
-    {App::systemd, "systemd", 3, 14},    {App::kernel, "kernel", 0, 8},
-    {App::postfix, "postfix/smtpd", 2, 12}, {App::sudo, "sudo", 10, 6},
-    {App::nginx, "nginx", 16, 14},       {App::ntpd, "ntpd", 12, 6},
+    {App::sshd, "sshd", 10, 22},
+    {App::cron, "CRON", 9, 12},
+    {App::systemd, "systemd", 3, 14},
+    {App::kernel, "kernel", 0, 8},
+    {App::postfix, "postfix/smtpd", 2, 12},
+    {App::sudo, "sudo", 10, 6},
+    {App::nginx, "nginx", 16, 14},
+    {App::ntpd, "ntpd", 12, 6},
     {App::dockerd, "dockerd", 3, 6},
 };
-constexpr std::string_view kUsers[] = {"root", "alice", "bob", "deploy", "backup", "git",
-                                       "admin", "postgres", "www-data", "carol"};
-constexpr std::string_view kUnits[] = {"logrotate.service", "apt-daily.service",
-                                       "session-4711.scope", "docker.service",
-                                       "systemd-tmpfiles-clean.service", "certbot.timer"};
-constexpr std::string_view kPaths[] = {"/", "/index.html", "/api/v1/items", "/api/v1/login",
-                                       "/static/app.3f9c1b.js", "/healthz",
-                                       "/search?q=ntp+offset&page=2", "/wp-login.php"};
+constexpr std::string_view kUsers[] = {"root", "alice", "bob",      "deploy",   "backup",
+                                       "git",  "admin", "postgres", "www-data", "carol"};
+constexpr std::string_view kUnits[] = {"logrotate.service",
+                                       "apt-daily.service",
+                                       "session-4711.scope",
+                                       "docker.service",
+                                       "systemd-tmpfiles-clean.service",
+                                       "certbot.timer"};
+constexpr std::string_view kPaths[] = {"/",
+                                       "/index.html",
+                                       "/api/v1/items",
+                                       "/api/v1/login",
+                                       "/static/app.3f9c1b.js",
+                                       "/healthz",
+                                       "/search?q=ntp+offset&page=2",
+                                       "/wp-login.php"};
 
 int pick_weighted(GeneratorState& state) {
   int total = 0;
@@ -107,8 +120,9 @@ void append_kernel(GeneratorState& s, std::string& out) {
 void append_nginx(GeneratorState& s, std::string& out) {
   out.append("*");
   append_padded(out, s.random.between(1, 999'999));
-  out.append(" upstream timed out (110: Connection timed out) while reading response header from "
-             "upstream, client: ");
+  out.append(
+      " upstream timed out (110: Connection timed out) while reading response header from "
+      "upstream, client: ");
   append_private_ipv4(out, s.random.next());
   out.append(", server: example.org, request: \"GET ");
   out.append(s.random.pick(kPaths));
@@ -175,7 +189,8 @@ void append_message(GeneratorState& s, const LogOrigin& origin, std::string& out
       out.append("\" level=info msg=\"ignoring event\" container=");
       append_hex(out, s.random.next(), 16);
       append_hex(out, s.random.next(), 16);
-      out.append(" module=libcontainerd namespace=moby topic=/tasks/delete type=\"*events.TaskDelete\"");
+      out.append(
+          " module=libcontainerd namespace=moby topic=/tasks/delete type=\"*events.TaskDelete\"");
       return;
   }
 }

@@ -43,7 +43,8 @@ void print_rates_json(std::ostream& out, const Rates& r) {
 }  // namespace
 
 void print_bench_table(std::ostream& out, const std::vector<BenchRow>& rows) {
-  out << "                      input              |   one core (CPU time): parse, normalize, encode"
+  out << "                      input              |   one core (CPU time): parse, normalize, "
+         "encode"
          "     |      pipeline: file -> file\n"
       << "format                   MB     events err |   MB/s   events/s  ns/ev  (parse  encode) |"
          "   MB/s   events/s  ns/ev\n";
@@ -53,11 +54,12 @@ void print_bench_table(std::ostream& out, const std::vector<BenchRow>& rows) {
     const Rates parse = rates(s.input_bytes, s.events, s.parse_seconds);
     const Rates encode = rates(s.input_bytes, s.events, s.encode_seconds);
     char line[256];
-    std::snprintf(line, sizeof line, "%-20s %7.1f %10llu %3llu | %6.0f %10.0f %6.0f  (%5.0f %7.0f) |",
+    std::snprintf(line, sizeof line,
+                  "%-20s %7.1f %10llu %3llu | %6.0f %10.0f %6.0f  (%5.0f %7.0f) |",
                   row.name.c_str(), static_cast<double>(s.input_bytes) / 1e6,
                   static_cast<unsigned long long>(s.events),
-                  static_cast<unsigned long long>(s.parse_errors), core.mb_per_s,
-                  core.events_per_s, core.ns_per_event, parse.ns_per_event, encode.ns_per_event);
+                  static_cast<unsigned long long>(s.parse_errors), core.mb_per_s, core.events_per_s,
+                  core.ns_per_event, parse.ns_per_event, encode.ns_per_event);
     out << line;
     if (row.pipeline) {
       const Rates p = rates(s.input_bytes, row.pipeline->events, row.pipeline->seconds);

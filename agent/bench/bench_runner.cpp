@@ -54,7 +54,8 @@ ClockEstimate bench_estimate() {
 
 class FileDescriptor {
  public:
-  explicit FileDescriptor(const std::string& path) : fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {
+  explicit FileDescriptor(const std::string& path)
+      : fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {
     if (fd_ < 0) throw std::runtime_error("cannot open " + path + ": " + std::strerror(errno));
   }
   ~FileDescriptor() { ::close(fd_); }
@@ -110,20 +111,17 @@ StageMeasurement measure_stages(const FormatInfo& format, const ParserOptions& o
     // The reader parses inside read(); the encoder's share is taken out of its total below.
     const double encode_before = result.encode_seconds;
     const double start = thread_cpu_seconds();
-    const bool read = source.read(fd.get(), [&](const EventBatch& batch, std::uint64_t) {
-      encoder.encode(batch);
-    });
+    const bool read = source.read(
+        fd.get(), [&](const EventBatch& batch, std::uint64_t) { encoder.encode(batch); });
     if (!read) {
       throw std::runtime_error("cannot read " + input_path + ": " +
                                std::strerror(source.last_errno()));
     }
-    result.parse_seconds =
-        thread_cpu_seconds() - start - (result.encode_seconds - encode_before);
+    result.parse_seconds = thread_cpu_seconds() - start - (result.encode_seconds - encode_before);
     result.input_bytes = static_cast<std::uint64_t>(::lseek(fd.get(), 0, SEEK_END));
     return result;
   }
-  LineSourceSettings settings{input_path, "bench", std::string(format.dataset),
-                              std::string(kHost)};
+  LineSourceSettings settings{input_path, "bench", std::string(format.dataset), std::string(kHost)};
   LineSource source(std::move(settings), format.make(options), time, fd.get(), 0);
   EventBatch batch;
   for (;;) {

@@ -16,8 +16,8 @@ struct StageMeasurement {
   std::uint64_t parse_errors = 0;  // events flagged parse_error
   std::uint64_t output_bytes = 0;  // NDJSON produced
   // CPU seconds of the measuring thread (one core), not wall time.
-  double parse_seconds = 0;        // read + frame + parse + normalize
-  double encode_seconds = 0;       // NDJSON encoding
+  double parse_seconds = 0;   // read + frame + parse + normalize
+  double encode_seconds = 0;  // NDJSON encoding
 };
 
 struct PipelineMeasurement {

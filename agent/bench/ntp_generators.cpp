@@ -12,9 +12,8 @@ namespace {
 
 constexpr std::string_view kPeers[] = {"127.127.20.0", "127.127.28.0", "132.163.97.1",
                                        "132.163.97.3", "192.168.1.10", "10.0.0.123"};
-constexpr std::string_view kSources[] = {"127.0.0.1      ", "::1            ",
-                                         "129.6.15.29    ", "132.163.97.4   ",
-                                         "192.168.1.10   ", "PPS            "};
+constexpr std::string_view kSources[] = {"127.0.0.1      ", "::1            ", "129.6.15.29    ",
+                                         "132.163.97.4   ", "192.168.1.10   ", "PPS            "};
 constexpr std::string_view kStatusWords[] = {"9014", "911a", "961a", "971b", "8011", "c01e"};
 constexpr std::string_view kProtoEvents[] = {"81 mobilize assoc ", "8a sys_peer ",
                                              "83 unreachable ", "0e TAI 37 leap "};

@@ -13,17 +13,23 @@ namespace {
 
 constexpr std::string_view kMsgIds[] = {"-", "-", "-", "LOGIN", "ID47", "TIMECHG", "AUDIT"};
 constexpr std::string_view kMethods[] = {"GET", "GET", "GET", "POST", "PUT", "DELETE", "HEAD"};
-constexpr std::string_view kUrls[] = {
-    "/", "/index.html", "/api/v1/items?limit=50", "/api/v1/login", "/static/app.3f9c1b.js",
-    "/healthz", "/search?q=ntp+offset&page=2", "/images/logo@2x.png", "/feed.xml"};
+constexpr std::string_view kUrls[] = {"/",
+                                      "/index.html",
+                                      "/api/v1/items?limit=50",
+                                      "/api/v1/login",
+                                      "/static/app.3f9c1b.js",
+                                      "/healthz",
+                                      "/search?q=ntp+offset&page=2",
+                                      "/images/logo@2x.png",
+                                      "/feed.xml"};
 constexpr std::string_view kAgents[] = {
-    "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
-    "curl/7.88.1", "Prometheus/2.45.0", "Go-http-client/1.1",
+    "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0", "curl/7.88.1",
+    "Prometheus/2.45.0", "Go-http-client/1.1",
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/126.0.0.0 Safari/537.36"};
 constexpr std::string_view kNtpdEvents[] = {
-    "CLOCK: time stepped by ", "PROTO: 127.0.0.1 8811 81 mobilize assoc ",
-    "SYNC: offset ", "INFO: frequency drift ppm ", "IO: Listen normally on 2 lo 127.0.0.1:123 #"};
+    "CLOCK: time stepped by ", "PROTO: 127.0.0.1 8811 81 mobilize assoc ", "SYNC: offset ",
+    "INFO: frequency drift ppm ", "IO: Listen normally on 2 lo 127.0.0.1:123 #"};
 
 void append_tag(const LogOrigin& origin, std::string& out) {
   out.append(origin.app);

@@ -4,10 +4,9 @@
 #include <fcntl.h>
 #include <fnmatch.h>
 #include <glob.h>
+#include <spdlog/spdlog.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <cstring>
@@ -31,9 +30,9 @@ struct FileInput::TrackedFile {
   std::string path;
   int fd = -1;
   FileIdentity identity;
-  std::unique_ptr<LineSource> source;        // line formats
-  std::unique_ptr<WholeFileSource> whole;    // whole-file formats (EVTX, XML exports)
-  std::uint64_t whole_size_read = 0;         // file size at the last whole-file read
+  std::unique_ptr<LineSource> source;      // line formats
+  std::unique_ptr<WholeFileSource> whole;  // whole-file formats (EVTX, XML exports)
+  std::uint64_t whole_size_read = 0;       // file size at the last whole-file read
   std::unique_ptr<DeliveryWindow> window;
   std::uint64_t next_sequence = 1;
   // Set once the path no longer leads to this file (renamed away or deleted): the file is read
@@ -95,11 +94,13 @@ std::unique_ptr<FileInput::TrackedFile> FileInput::open_file(const std::string& 
   // (files that appear later are new and read whole).
   std::uint64_t start = first_scan && options_.read_from == ReadFrom::end ? size : 0;
   if (env_.checkpoints != nullptr) {
-    if (auto saved = env_.checkpoints->find(config_.name, file->identity.device, file->identity.inode)) {
+    if (auto saved =
+            env_.checkpoints->find(config_.name, file->identity.device, file->identity.inode)) {
       if (!fingerprint_matches(fd, saved->identity)) {
         ++counters_.inode_reuses;
-        spdlog::info("input {}: {} reuses the inode of a file read before; reading it from the start",
-                     config_.name, path);
+        spdlog::info(
+            "input {}: {} reuses the inode of a file read before; reading it from the start",
+            config_.name, path);
         start = 0;
       } else if (saved->position > size) {
         ++counters_.truncations;
@@ -126,8 +127,9 @@ std::unique_ptr<FileInput::TrackedFile> FileInput::open_file(const std::string& 
   } else {
     LineSourceSettings settings{path, config_.name, std::string(format_->dataset), env_.host,
                                 static_cast<std::size_t>(options_.max_record_size.bytes)};
-    file->source = std::make_unique<LineSource>(std::move(settings), format_->make(config_.parser),
-                                                TimeResolverSettings{env_.zone, now_ns()}, fd, start);
+    file->source =
+        std::make_unique<LineSource>(std::move(settings), format_->make(config_.parser),
+                                     TimeResolverSettings{env_.zone, now_ns()}, fd, start);
   }
   file->window = std::make_unique<DeliveryWindow>(env_.max_batches_in_flight, start);
   ++counters_.files_opened;
@@ -173,7 +175,8 @@ bool FileInput::content_replaced(TrackedFile& file) {
     // The file was shorter than a fingerprint when first seen: widen it as the file grows, so
     // a later copytruncate is recognised even when the new content outgrows our position.
     FileIdentity wider;
-    if (identify_file(file.fd, wider) && wider.fingerprint_length > file.identity.fingerprint_length) {
+    if (identify_file(file.fd, wider) &&
+        wider.fingerprint_length > file.identity.fingerprint_length) {
       file.identity = wider;
       if (env_.checkpoints != nullptr) {
         env_.checkpoints->update(
@@ -255,7 +258,8 @@ bool FileInput::pump_lines(TrackedFile& file, bool final, const std::atomic<bool
     const std::uint64_t after = file.source->position();
     if (after == before) return any;  // only a partial line so far
     any = true;
-    if (auto done = begin_delivery(file, after, stop)) stage_.submit(after - before, std::move(done));
+    if (auto done = begin_delivery(file, after, stop))
+      stage_.submit(after - before, std::move(done));
   }
   return any;
 }
@@ -306,9 +310,9 @@ void FileInput::run(bool once, const std::atomic<bool>& stop) {
     return;
   }
   FileWatcher watcher(options_.paths);
-  const auto wait_at_most = std::min(
-      std::chrono::duration_cast<std::chrono::milliseconds>(options_.scan_interval),
-      std::chrono::milliseconds(250));  // short enough to notice `stop` promptly
+  const auto wait_at_most =
+      std::min(std::chrono::duration_cast<std::chrono::milliseconds>(options_.scan_interval),
+               std::chrono::milliseconds(250));  // short enough to notice `stop` promptly
   while (!stop) {
     bool any = false;
     for (auto& file : files_) any |= pump(*file, /*final=*/false, stop);

@@ -23,8 +23,8 @@ namespace horolog {
 
 // What an input needs from the agent besides its own config.
 struct InputEnvironment {
-  Zone zone;                          // the input's zone (its own or the agent's)
-  std::string host;                   // host.name for records that name none
+  Zone zone;                               // the input's zone (its own or the agent's)
+  std::string host;                        // host.name for records that name none
   CheckpointStore* checkpoints = nullptr;  // null: positions are not remembered
   std::size_t max_batches_in_flight = 4;   // per file
   const ClockMonitor* clock = nullptr;     // null: no host.clock on events

@@ -22,7 +22,8 @@ struct FileInputOptions {
 
   template <class V>
   void describe(V& v) {
-    v("paths", paths, "Files to read: paths or glob patterns; new matches are picked up while running");
+    v("paths", paths,
+      "Files to read: paths or glob patterns; new matches are picked up while running");
     v.check("paths", !paths.empty(), "at least one path is required");
     v("exclude", exclude, "Glob patterns of files to skip (matched against the full path)");
     v("read_from", read_from,

@@ -3,10 +3,9 @@
 #include "agent/inputs/file_watcher.h"
 
 #include <poll.h>
+#include <spdlog/spdlog.h>
 #include <sys/inotify.h>
 #include <unistd.h>
-
-#include <spdlog/spdlog.h>
 
 #include <filesystem>
 #include <thread>
@@ -19,8 +18,8 @@ FileWatcher::FileWatcher(const std::vector<std::string>& patterns) {
     spdlog::info("inotify unavailable; relying on periodic scans");
     return;
   }
-  constexpr std::uint32_t kMask = IN_MODIFY | IN_CREATE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE |
-                                  IN_CLOSE_WRITE | IN_ATTRIB;
+  constexpr std::uint32_t kMask =
+      IN_MODIFY | IN_CREATE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_CLOSE_WRITE | IN_ATTRIB;
   for (const std::string& pattern : patterns) {
     // The directory is the part before the first component with a wildcard.
     std::filesystem::path dir = std::filesystem::path(pattern).parent_path();

@@ -11,11 +11,11 @@ namespace horolog {
 struct ReplayCommandOptions {
   std::string config;  // sinks, timezone and host_name from here; none: NDJSON on stdout
   std::string format = "auto";
-  std::string timezone;                    // empty: the config's, else local
-  std::string host;                        // empty: the config's host_name, else this host's name
-  double rate = 0.0;                       // events per second; 0: unpaced
-  double speed = 0.0;                      // times the original pace; 0: unpaced
-  std::vector<std::string> clock_history;  // loopstats / tracking.log files
+  std::string timezone;                     // empty: the config's, else local
+  std::string host;                         // empty: the config's host_name, else this host's name
+  double rate = 0.0;                        // events per second; 0: unpaced
+  double speed = 0.0;                       // times the original pace; 0: unpaced
+  std::vector<std::string> clock_history;   // loopstats / tracking.log files
   std::vector<std::string> include_fields;  // empty: every member
   std::vector<std::string> exclude_fields;
   std::vector<std::string> paths;

@@ -12,8 +12,7 @@ bool is_timed(const Event& event) noexcept { return !event.time_flags.has(TimeFl
 }  // namespace
 
 ReplayWriter::ReplayWriter(SinkSet& sinks, RunStats& stats, const OffsetTimeline* history,
-                           Pacer pacer, const std::atomic<bool>& stop,
-                           const FieldSelection& fields)
+                           Pacer pacer, const std::atomic<bool>& stop, const FieldSelection& fields)
     : sinks_(sinks),
       stats_(stats),
       history_(history),

@@ -37,8 +37,8 @@ std::string_view detect_whole_file_format(std::string_view head) noexcept {
   if (head.starts_with(std::string_view("ElfFile\0", 8))) return "evtx";
   if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
   std::size_t pos = 0;
-  while (pos < head.size() && (head[pos] == ' ' || head[pos] == '\t' || head[pos] == '\r' ||
-                               head[pos] == '\n')) {
+  while (pos < head.size() &&
+         (head[pos] == ' ' || head[pos] == '\t' || head[pos] == '\r' || head[pos] == '\n')) {
     ++pos;
   }
   const std::string_view body = head.substr(pos);

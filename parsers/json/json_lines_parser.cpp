@@ -137,7 +137,9 @@ bool JsonLinesParser::resolve_time(const FieldValue& value, ParseContext& ctx,
   CivilTime civil;
   bool matched = false;
   switch (value.kind) {
-    case FieldValue::Kind::string: matched = time_formats_.parse_or_rfc3339(value.text, civil); break;
+    case FieldValue::Kind::string:
+      matched = time_formats_.parse_or_rfc3339(value.text, civil);
+      break;
     case FieldValue::Kind::int64: matched = integer_epoch(value.i64, civil); break;
     case FieldValue::Kind::uint64:
       matched =

@@ -11,9 +11,9 @@
 #include <string_view>
 #include <vector>
 
+#include "normalizer/strptime_format.h"
 #include "parsers/parser.h"
 #include "parsers/parser_options.h"
-#include "normalizer/strptime_format.h"
 
 namespace horolog {
 

@@ -13,7 +13,6 @@ namespace {
 
 using ntp::ColumnKind;
 
-
 bool is_space(char c) noexcept { return c == ' ' || c == '\t'; }
 
 std::string_view skip_space(std::string_view text) noexcept {

@@ -93,9 +93,7 @@ bool BinXmlDecoder::parse_fragment(ByteCursor& c, std::size_t end, Frame frame,
   while (c.ok() && c.pos() < end) {
     const std::uint8_t token = base_token(c.peek());
     switch (token) {
-      case kEof:
-        c.skip(1);
-        return true;
+      case kEof: c.skip(1); return true;
       case kFragmentHeader:
         c.skip(4);  // token, major and minor version, flags
         break;
@@ -113,8 +111,7 @@ bool BinXmlDecoder::parse_fragment(ByteCursor& c, std::size_t end, Frame frame,
   return c.ok();
 }
 
-bool BinXmlDecoder::parse_element(ByteCursor& c, std::size_t end, Frame frame,
-                                  int depth) noexcept {
+bool BinXmlDecoder::parse_element(ByteCursor& c, std::size_t end, Frame frame, int depth) noexcept {
   if (depth > kMaxDepth) return false;
   const std::uint8_t token = c.u8();
   // Only elements of a template definition carry a dependency identifier; elements written
@@ -216,9 +213,7 @@ bool BinXmlDecoder::parse_text_token(ByteCursor& c, Frame frame, std::uint32_t t
       text = utf16le_to_utf8(chars.data(), units, *arena_);
       break;
     }
-    case kCharRef:
-      text = utf8_of(c.u16(), *arena_);
-      break;
+    case kCharRef: text = utf8_of(c.u16(), *arena_); break;
     case kEntityRef: {
       const std::string_view name = read_name(c);
       text = entity_text(name);
@@ -234,9 +229,7 @@ bool BinXmlDecoder::parse_text_token(ByteCursor& c, Frame frame, std::uint32_t t
     case kPiTarget:
       read_name(c);  // processing instructions carry nothing an event needs
       break;
-    case kPiData:
-      c.skip(2 * std::size_t{c.u16()});
-      break;
+    case kPiData: c.skip(2 * std::size_t{c.u16()}); break;
     case kNormalSubstitution:
     case kOptionalSubstitution: {
       const std::uint16_t id = c.u16();
@@ -247,8 +240,7 @@ bool BinXmlDecoder::parse_text_token(ByteCursor& c, Frame frame, std::uint32_t t
       if (token == kOptionalSubstitution && (sub.type == kNull || sub.size == 0)) return true;
       return expand_substitution(sub, target, depth + 1);
     }
-    default:
-      return false;
+    default: return false;
   }
   if (!c.ok()) return false;
   if (target != XmlTree::kNoParent) tree_->append_text(target, text, *arena_);

@@ -18,13 +18,23 @@ constexpr char kHexLower[] = "0123456789abcdef";
 // Size of one element of a fixed-size type; 0 for variable-size types.
 std::size_t element_size(std::uint8_t type, std::size_t total) noexcept {
   switch (type) {
-    case kInt8: case kUInt8: return 1;
-    case kInt16: case kUInt16: return 2;
-    case kInt32: case kUInt32: case kReal32: case kHexInt32: return 4;
+    case kInt8:
+    case kUInt8: return 1;
+    case kInt16:
+    case kUInt16: return 2;
+    case kInt32:
+    case kUInt32:
+    case kReal32:
+    case kHexInt32: return 4;
     case kBool: return total == 1 || total == 2 ? total : 4;
-    case kInt64: case kUInt64: case kReal64: case kFiletime: case kHexInt64: return 8;
+    case kInt64:
+    case kUInt64:
+    case kReal64:
+    case kFiletime:
+    case kHexInt64: return 8;
     case kSizeT: return total % 8 == 0 ? 8 : 4;
-    case kGuid: case kSystemtime: return 16;
+    case kGuid:
+    case kSystemtime: return 16;
     default: return 0;
   }
 }
@@ -96,13 +106,19 @@ std::size_t put_scalar(std::uint8_t type, const std::uint8_t* p, std::size_t siz
   char* const end = out + kScratch;
   const std::uint64_t bits = load_le(p, size);
   switch (type) {
-    case kInt8: case kInt16: case kInt32: case kInt64: {
+    case kInt8:
+    case kInt16:
+    case kInt32:
+    case kInt64: {
       const std::int64_t v = sign_extend(bits, size);
       value.raw_kind = RawKind::signed_integer;
       value.raw = static_cast<std::uint64_t>(v);
       return static_cast<std::size_t>(std::to_chars(out, end, v).ptr - out);
     }
-    case kUInt8: case kUInt16: case kUInt32: case kUInt64:
+    case kUInt8:
+    case kUInt16:
+    case kUInt32:
+    case kUInt64:
       value.raw_kind = RawKind::unsigned_integer;
       value.raw = bits;
       return static_cast<std::size_t>(std::to_chars(out, end, bits).ptr - out);
@@ -121,7 +137,9 @@ std::size_t put_scalar(std::uint8_t type, const std::uint8_t* p, std::size_t siz
       // Some writers store values other than 0/1: any non-zero value is true, as Windows reads it.
       std::memcpy(out, bits != 0 ? "true" : "false", bits != 0 ? 4 : 5);
       return bits != 0 ? 4 : 5;
-    case kHexInt32: case kHexInt64: case kSizeT:
+    case kHexInt32:
+    case kHexInt64:
+    case kSizeT:
       value.raw_kind = RawKind::unsigned_integer;
       value.raw = bits;
       return put_hex(out, bits);
@@ -129,8 +147,7 @@ std::size_t put_scalar(std::uint8_t type, const std::uint8_t* p, std::size_t siz
       value.raw_kind = RawKind::filetime;
       value.raw = bits;
       return format_filetime(bits, out);
-    case kGuid:
-      return put_guid(out, p);
+    case kGuid: return put_guid(out, p);
     case kSystemtime: {
       SystemTime t{};
       t.year = load_u16(p);
@@ -143,8 +160,7 @@ std::size_t put_scalar(std::uint8_t type, const std::uint8_t* p, std::size_t siz
       t.milliseconds = load_u16(p + 14);
       return format_systemtime(t, out);
     }
-    default:
-      return 0;
+    default: return 0;
   }
 }
 
@@ -245,17 +261,13 @@ RenderedValue render_value(std::uint8_t type, Bytes data, StringArena& arena) no
     return value;
   }
   switch (type) {
-    case kNull: case kBinXml: case kEvtHandle: case kEvtXml:
-      return value;
-    case kString:
-      value.text = utf16le_to_utf8(data.data(), data.size() / 2, arena);
-      return value;
-    case kAnsiString:
-      value.text = ansi_to_utf8(data, arena);
-      return value;
-    case kBinary:
-      value.text = hex_bytes(data, arena);
-      return value;
+    case kNull:
+    case kBinXml:
+    case kEvtHandle:
+    case kEvtXml: return value;
+    case kString: value.text = utf16le_to_utf8(data.data(), data.size() / 2, arena); return value;
+    case kAnsiString: value.text = ansi_to_utf8(data, arena); return value;
+    case kBinary: value.text = hex_bytes(data, arena); return value;
     case kSid: {
       char scratch[kScratch];
       std::size_t used = 0;
@@ -263,8 +275,7 @@ RenderedValue render_value(std::uint8_t type, Bytes data, StringArena& arena) no
       value.text = used != 0 ? arena.copy({scratch, n}) : hex_bytes(data, arena);
       return value;
     }
-    default:
-      break;
+    default: break;
   }
   const std::size_t size = element_size(type, data.size());
   if (size == 0 || data.size() < size) {

@@ -18,7 +18,8 @@ inline std::uint32_t load_u32(const std::uint8_t* p) noexcept {
          (static_cast<std::uint32_t>(p[2]) << 16) | (static_cast<std::uint32_t>(p[3]) << 24);
 }
 inline std::uint64_t load_u64(const std::uint8_t* p) noexcept {
-  return static_cast<std::uint64_t>(load_u32(p)) | (static_cast<std::uint64_t>(load_u32(p + 4)) << 32);
+  return static_cast<std::uint64_t>(load_u32(p)) |
+         (static_cast<std::uint64_t>(load_u32(p + 4)) << 32);
 }
 
 // A read position inside `data`. A read past the end yields 0 and makes the cursor fail for
@@ -40,8 +41,10 @@ class ByteCursor {
   }
   void skip(std::size_t size) noexcept { take(size); }
   void seek(std::size_t pos) noexcept {
-    if (pos > data_.size()) fail();
-    else pos_ = pos;
+    if (pos > data_.size())
+      fail();
+    else
+      pos_ = pos;
   }
   // The next byte without consuming it; 0 at the end (without failing).
   std::uint8_t peek() const noexcept { return pos_ < data_.size() ? data_[pos_] : 0; }

@@ -21,8 +21,7 @@ class Scanner {
     skip_marks();
     out = 0;
     digits = 0;
-    while (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9' &&
-           digits < max_digits) {
+    while (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9' && digits < max_digits) {
       out = out * 10 + static_cast<unsigned>(text_[pos_] - '0');
       ++pos_;
       ++digits;
@@ -124,8 +123,8 @@ bool parse_csv_date_time(std::string_view text, DateOrder order, CivilTime& out)
   } else {
     if (p.c < 1000) return false;  // two-digit years are not written by Event Viewer
     out.year = static_cast<int>(p.c);
-    const bool day_first = order == DateOrder::dmy ||
-                           (order == DateOrder::auto_detect && p.separator == '.');
+    const bool day_first =
+        order == DateOrder::dmy || (order == DateOrder::auto_detect && p.separator == '.');
     const bool month_first =
         order == DateOrder::mdy || (order == DateOrder::auto_detect && p.meridiem != 0);
     if (day_first == month_first) return false;  // auto_detect that the shape cannot settle

@@ -15,9 +15,9 @@ namespace horolog::winevent {
 // The two leading numbers of a date and what they allow, for detecting the order.
 struct CsvDateShape {
   bool valid = false;
-  bool year_first = false;     // YYYY-MM-DD or YYYY/MM/DD: no order needed
-  bool twelve_hour = false;    // AM/PM: Windows pairs it with month first (en-US)
-  bool dotted = false;         // `.` separators: day first everywhere
+  bool year_first = false;   // YYYY-MM-DD or YYYY/MM/DD: no order needed
+  bool twelve_hour = false;  // AM/PM: Windows pairs it with month first (en-US)
+  bool dotted = false;       // `.` separators: day first everywhere
   unsigned first = 0, second = 0;
 };
 

@@ -18,9 +18,9 @@ struct CsvRow {
   static constexpr std::size_t kMaxFields = 6;  // further fields are folded into the last one
   std::array<CsvField, kMaxFields> fields;
   std::size_t count = 0;
-  std::size_t begin = 0;  // the row's first byte
-  std::size_t end = 0;    // one past its last byte, before the line break
-  std::size_t next = 0;   // the next row's first byte
+  std::size_t begin = 0;      // the row's first byte
+  std::size_t end = 0;        // one past its last byte, before the line break
+  std::size_t next = 0;       // the next row's first byte
   bool unterminated = false;  // a quote that never closed: the row ends at its first line
 };
 

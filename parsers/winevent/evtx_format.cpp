@@ -29,7 +29,8 @@ ChunkState read_evtx_chunk_header(Bytes chunk, EvtxChunkHeader& out) noexcept {
   out = EvtxChunkHeader{};
   if (chunk.size() < kEvtxChunkSize) return ChunkState::bad_magic;
   if (std::memcmp(chunk.data(), "ElfChnk\0", 8) != 0) {
-    const bool zero = std::all_of(chunk.begin(), chunk.end(), [](std::uint8_t b) { return b == 0; });
+    const bool zero =
+        std::all_of(chunk.begin(), chunk.end(), [](std::uint8_t b) { return b == 0; });
     return zero ? ChunkState::empty : ChunkState::bad_magic;
   }
   out.first_record_id = load_u64(&chunk[24]);

@@ -143,7 +143,8 @@ bool EvtxReader::next(Event& event, ParseContext& ctx) noexcept {
     }
   }
   if (event.host.empty()) event.host = ctx.host;
-  if (record.checksum_mismatch) event.add("horolog.evtx.checksum_mismatch", FieldValue::boolean(true));
+  if (record.checksum_mismatch)
+    event.add("horolog.evtx.checksum_mismatch", FieldValue::boolean(true));
   return true;
 }
 

@@ -16,17 +16,17 @@ namespace horolog::winevent {
 
 // What the reader met in the file; every skip is counted here.
 struct EvtxCounters {
-  bool file_header_ok = false;        // "ElfFile" header present
+  bool file_header_ok = false;  // "ElfFile" header present
   bool file_header_checksum_ok = false;
-  std::uint64_t chunks_read = 0;      // chunks whose records were read (flagged ones included)
+  std::uint64_t chunks_read = 0;  // chunks whose records were read (flagged ones included)
   std::uint64_t chunks_checksum_mismatch = 0;  // read, but a CRC32 was wrong: events flagged
-  std::uint64_t chunks_bad_magic = 0;  // not a chunk, with valid chunks after it: skipped
-  std::uint64_t chunks_empty = 0;      // all zero, never written: skipped
+  std::uint64_t chunks_bad_magic = 0;          // not a chunk, with valid chunks after it: skipped
+  std::uint64_t chunks_empty = 0;              // all zero, never written: skipped
   // Not a chunk and no valid chunk after it: bytes the writer allocated but never used (Windows
   // does not clear them, so they may hold anything). Skipped.
   std::uint64_t chunks_unused = 0;
-  std::uint64_t chunks_truncated = 0;          // a partial chunk at the end of the file: skipped
-  std::uint64_t records = 0;                   // records returned
+  std::uint64_t chunks_truncated = 0;    // a partial chunk at the end of the file: skipped
+  std::uint64_t records = 0;             // records returned
   std::uint64_t records_bad_header = 0;  // damaged record framing: skipped to the next record
   std::uint64_t records_undecoded = 0;   // Binary XML did not decode: event with parse_error
 };
@@ -37,8 +37,8 @@ struct EvtxRecord {
   std::uint64_t record_id = 0;         // from the record header
   std::uint64_t written_filetime = 0;  // from the record header (100 ns since 1601, UTC)
   std::uint64_t file_offset = 0;
-  bool decoded = false;                // the Binary XML decoded completely
-  bool checksum_mismatch = false;      // its chunk failed a CRC32 check
+  bool decoded = false;            // the Binary XML decoded completely
+  bool checksum_mismatch = false;  // its chunk failed a CRC32 check
   const XmlTree* tree = nullptr;
 };
 
@@ -72,8 +72,8 @@ class EvtxReader final : public RecordReader {
   std::size_t next_chunk_ = kEvtxFileHeaderSize;  // file offset of the next chunk to enter
   Bytes chunk_;                                   // the chunk being read; empty when none
   bool chunk_flagged_ = false;
-  std::size_t record_pos_ = 0;    // next record, relative to the chunk
-  std::size_t records_end_ = 0;   // end of the records area, relative to the chunk
+  std::size_t record_pos_ = 0;   // next record, relative to the chunk
+  std::size_t records_end_ = 0;  // end of the records area, relative to the chunk
   std::uint64_t chunk_first_id_ = 0;
   std::uint64_t chunk_last_id_ = 0;
   std::uint64_t pending_bad_magic_ = 0;  // bad-magic chunks not yet known to be damage

@@ -121,7 +121,8 @@ class Members {
       case JsonTarget::opcode: return add_value("winlog.opcode", value, 0);
       case JsonTarget::message: return copy_string(value, event_.message);
       case JsonTarget::activity_id: return add_value("winlog.activity_id", value, 0);
-      case JsonTarget::related_activity_id: return add_value("winlog.related_activity_id", value, 0);
+      case JsonTarget::related_activity_id:
+        return add_value("winlog.related_activity_id", value, 0);
       case JsonTarget::properties: return add_properties(value);
       case JsonTarget::rendering: return add_value(rule.name, value, 0);
       case JsonTarget::time_created: return copy_string(value, times_.time_created);
@@ -378,8 +379,8 @@ JsonEventMapper::Outcome JsonEventMapper::map(std::string_view record, ParseCont
       doc.get_object().get(object)) {
     return Outcome::malformed;
   }
-  const bool ok = dialect == JsonDialect::winlogbeat ? members.winlogbeat(object)
-                                                     : members.flat(object);
+  const bool ok =
+      dialect == JsonDialect::winlogbeat ? members.winlogbeat(object) : members.flat(object);
   if (!ok) return Outcome::malformed;
   const JsonTimeMembers& times = members.times();
   if (dialect == JsonDialect::otrf && !times.utc_time.empty()) {

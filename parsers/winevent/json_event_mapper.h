@@ -34,7 +34,7 @@ class JsonEventMapper {
  private:
   simdjson::ondemand::parser json_;
   simdjson::dom::parser validator_;  // for arrays and objects passed on as JSON text
-  std::string padded_;  // the record plus simdjson's padding; capacity reused
+  std::string padded_;               // the record plus simdjson's padding; capacity reused
 };
 
 }  // namespace horolog::winevent

@@ -117,9 +117,8 @@ bool TimeCreatedCorrection::learn(std::string_view time_created,
 }
 
 JsonTimeResult resolve_json_event_time(JsonDialect dialect, const JsonTimeMembers& m,
-                                       const TimeCreatedCorrection& correction,
-                                       ParseContext& ctx, Event& event,
-                                       std::string_view& source) noexcept {
+                                       const TimeCreatedCorrection& correction, ParseContext& ctx,
+                                       Event& event, std::string_view& source) noexcept {
   const auto use = [&source](std::string_view name) {
     source = name;
     return JsonTimeResult::resolved;

@@ -64,8 +64,7 @@ enum class JsonTimeResult : std::uint8_t {
 // - otrf: Sysmon UtcTime; else TimeCreated + the learned correction. Never TimeCreated alone,
 //   nor @timestamp, which OTRF copied from TimeCreated.
 JsonTimeResult resolve_json_event_time(JsonDialect dialect, const JsonTimeMembers& members,
-                                       const TimeCreatedCorrection& correction,
-                                       ParseContext& ctx, Event& event,
-                                       std::string_view& source) noexcept;
+                                       const TimeCreatedCorrection& correction, ParseContext& ctx,
+                                       Event& event, std::string_view& source) noexcept;
 
 }  // namespace horolog::winevent

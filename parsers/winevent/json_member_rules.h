@@ -10,10 +10,32 @@
 namespace horolog::winevent {
 
 enum class JsonTarget : std::uint8_t {
-  event_id, record_id, provider_name, provider_guid, channel, computer, pid, tid, user,
-  keywords, version, level, task, opcode, message, activity_id, related_activity_id, properties,
-  rendering, time_created, utc_time, event_time, event_received_time, time_generated,
-  timestamp, dropped,
+  event_id,
+  record_id,
+  provider_name,
+  provider_guid,
+  channel,
+  computer,
+  pid,
+  tid,
+  user,
+  keywords,
+  version,
+  level,
+  task,
+  opcode,
+  message,
+  activity_id,
+  related_activity_id,
+  properties,
+  rendering,
+  time_created,
+  utc_time,
+  event_time,
+  event_received_time,
+  time_generated,
+  timestamp,
+  dropped,
 };
 
 struct JsonMemberRule {

@@ -53,10 +53,10 @@ std::size_t format_filetime(std::uint64_t filetime, char* out) noexcept {
   // 1601-01-01 is 134774 days before 1970-01-01.
   const Civil date = civil_from_days(static_cast<std::int64_t>(seconds / 86400) - 134774);
   const std::uint64_t in_day = seconds % 86400;
-  char* p = put_date_time(out, static_cast<std::uint64_t>(date.year), date.month, date.day,
-                          static_cast<unsigned>(in_day / 3600),
-                          static_cast<unsigned>(in_day / 60 % 60),
-                          static_cast<unsigned>(in_day % 60));
+  char* p =
+      put_date_time(out, static_cast<std::uint64_t>(date.year), date.month, date.day,
+                    static_cast<unsigned>(in_day / 3600), static_cast<unsigned>(in_day / 60 % 60),
+                    static_cast<unsigned>(in_day % 60));
   *p++ = '.';
   p = put_digits(p, fraction, 7);
   *p++ = 'Z';

@@ -18,9 +18,9 @@ struct WinlogSeen {
 };
 
 // Maps `tree` (one <Event> element at its root) onto `event`. Keys are string literals or built
-// in ctx.arena; values view into the tree's texts. TimeCreated goes through ctx.time. `ok` when System held a provider, an event id
-// and a usable TimeCreated; `partial` when any of them was missing or malformed; `error` when the
-// root is not an Event element.
+// in ctx.arena; values view into the tree's texts. TimeCreated goes through ctx.time. `ok` when
+// System held a provider, an event id and a usable TimeCreated; `partial` when any of them was
+// missing or malformed; `error` when the root is not an Event element.
 ParseStatus map_winlog_event(const XmlTree& tree, ParseContext& ctx, Event& event,
                              WinlogSeen& seen) noexcept;
 

@@ -81,11 +81,16 @@ bool unescape_xml(std::string_view text, StringArena& arena, std::string_view& o
     const std::size_t semi = text.find(';', amp);
     if (semi == std::string_view::npos) return false;
     const std::string_view ref = text.substr(amp + 1, semi - amp - 1);
-    if (ref == "lt") buf[o++] = '<';
-    else if (ref == "gt") buf[o++] = '>';
-    else if (ref == "amp") buf[o++] = '&';
-    else if (ref == "quot") buf[o++] = '"';
-    else if (ref == "apos") buf[o++] = '\'';
+    if (ref == "lt")
+      buf[o++] = '<';
+    else if (ref == "gt")
+      buf[o++] = '>';
+    else if (ref == "amp")
+      buf[o++] = '&';
+    else if (ref == "quot")
+      buf[o++] = '"';
+    else if (ref == "apos")
+      buf[o++] = '\'';
     else if (ref.size() >= 2 && ref[0] == '#') {
       const bool hex = ref[1] == 'x' || ref[1] == 'X';
       const std::string_view digits = ref.substr(hex ? 2 : 1);

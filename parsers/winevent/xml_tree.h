@@ -13,7 +13,7 @@ namespace horolog::winevent {
 
 // BinXML value types that the mapper reads from `XmlNode::raw` instead of parsing the text.
 enum class RawKind : std::uint8_t {
-  none,      // only `text`
+  none,  // only `text`
   unsigned_integer,
   signed_integer,  // `raw` holds the two's complement bits
   filetime,        // `raw` holds 100 ns ticks since 1601

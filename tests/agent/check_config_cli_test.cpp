@@ -53,7 +53,8 @@ TEST(ConfigReference, TheReadmeShowsTheReferenceOfTheCurrentDeclarations) {
   const auto result = run_process({horolog_binary().string(), "config-reference"});
   ASSERT_EQ(result.exit_code, 0);
   const std::string readme = read_file(source_path("README.md"));
-  const std::string begin = "<!-- config-reference:begin (scripts/update-config-reference.sh) -->\n";
+  const std::string begin =
+      "<!-- config-reference:begin (scripts/update-config-reference.sh) -->\n";
   const auto start = readme.find(begin);
   const auto stop = readme.find("<!-- config-reference:end -->");
   ASSERT_NE(start, std::string::npos);

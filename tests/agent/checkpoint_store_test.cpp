@@ -2,9 +2,8 @@
 #include "agent/checkpoint_store.h"
 
 #include <fcntl.h>
-#include <unistd.h>
-
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "tests/support/test_paths.h"
 

@@ -1,13 +1,12 @@
 // The host clock through the real binary: `horolog clock` against a real chronyd, and `run`
 // attaching host.clock to every event, from NTP when a server answers and from the kernel when
 // none does.
+#include <gtest/gtest.h>
 #include <simdjson.h>
 
-#include <gtest/gtest.h>
-
 #include <chrono>
-#include <csignal>
 #include <cmath>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -26,9 +25,9 @@ TEST(ClockCommand, MeasuresALocalChronydAndSaysTheEstimateIsTrustworthy) {
   HOROLOG_REQUIRE_CHRONY(ChronyPeerOptions{});
   ChronyPeer peer;
   ASSERT_TRUE(peer.wait_ready()) << peer.log();
-  const auto result = run_process({horolog_binary().string(), "clock", "--server",
-                                   "127.0.0.1:" + std::to_string(peer.port()), "--samples", "2",
-                                   "--json"});
+  const auto result =
+      run_process({horolog_binary().string(), "clock", "--server",
+                   "127.0.0.1:" + std::to_string(peer.port()), "--samples", "2", "--json"});
   ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
   simdjson::dom::parser parser;
   simdjson::dom::element doc;
@@ -58,29 +57,35 @@ TEST(ClockCommand, ExitsNonZeroAndSaysUnreachableWhenNoServerAnswers) {
 // A config with one input and one file sink, and the given clock servers.
 void write_clock_config(const TempDir& dir, const std::string& servers) {
   fs::create_directories(dir / "logs");
-  write_file(dir / "horolog.yaml",
-             "data_dir: " + (dir / "var").string() + "\n"
-             "host_name: this-host\n"
-             "clock:\n"
-             "  servers: [" + servers + "]\n"
-             "  samples: 1\n"
-             "inputs:\n"
-             "  - name: app\n"
-             "    type: file\n"
-             "    paths: [\"" + (dir / "logs/*.log").string() + "\"]\n"
-             "    format: rfc3164\n"
-             "    timezone: UTC\n"
-             "sinks:\n"
-             "  - name: out\n"
-             "    type: file\n"
-             "    path: " + (dir / "out/app.ndjson").string() + "\n");
+  write_file(dir / "horolog.yaml", "data_dir: " + (dir / "var").string() +
+                                       "\n"
+                                       "host_name: this-host\n"
+                                       "clock:\n"
+                                       "  servers: [" +
+                                       servers +
+                                       "]\n"
+                                       "  samples: 1\n"
+                                       "inputs:\n"
+                                       "  - name: app\n"
+                                       "    type: file\n"
+                                       "    paths: [\"" +
+                                       (dir / "logs/*.log").string() +
+                                       "\"]\n"
+                                       "    format: rfc3164\n"
+                                       "    timezone: UTC\n"
+                                       "sinks:\n"
+                                       "  - name: out\n"
+                                       "    type: file\n"
+                                       "    path: " +
+                                       (dir / "out/app.ndjson").string() + "\n");
 }
 
 TEST(RunWithClock, WithNoServerReachableEventsStillFlowMarkedKernelAndUnsynchronized) {
   TempDir dir;
   write_clock_config(dir, "\"127.0.0.1:9\"");
-  write_file(dir / "logs/a.log", "Nov 26 12:00:00 this-host app[1]: one\n"
-                                 "Nov 26 12:00:01 other-host app[1]: two\n");
+  write_file(dir / "logs/a.log",
+             "Nov 26 12:00:00 this-host app[1]: one\n"
+             "Nov 26 12:00:01 other-host app[1]: two\n");
   const auto started = std::chrono::steady_clock::now();
   const auto result = run_process(
       {horolog_binary().string(), "run", "--config", (dir / "horolog.yaml").string(), "--once"});
@@ -111,8 +116,9 @@ TEST(RunWithClock, EventsCarryTheNtpEstimateAndOwnStampsAreCorrected) {
   write_clock_config(dir, "\"127.0.0.1:" + std::to_string(peer.port()) + "\"");
   const fs::path log = dir / "logs/a.log";
   write_file(log, "");
-  BackgroundProcess agent({horolog_binary().string(), "run", "--config", (dir / "horolog.yaml").string()},
-                          (dir / "stdout").string(), (dir / "stderr").string());
+  BackgroundProcess agent(
+      {horolog_binary().string(), "run", "--config", (dir / "horolog.yaml").string()},
+      (dir / "stdout").string(), (dir / "stderr").string());
   // Let the first measurement land, then write the records.
   std::this_thread::sleep_for(std::chrono::milliseconds(2500));
   {
@@ -144,23 +150,29 @@ TEST(RunWithClock, AStepOfTheMeasuredOffsetBecomesAClockAnomalyEvent) {
   FakeNtpServer server;  // tells host time + an offset we choose
   TempDir dir;
   fs::create_directories(dir / "logs");
-  write_file(dir / "horolog.yaml",
-             "data_dir: " + (dir / "var").string() + "\n"
-             "clock:\n"
-             "  servers: [\"127.0.0.1:" + std::to_string(server.port()) + "\"]\n"
-             "  samples: 1\n"
-             "  poll_interval: 1s\n"
-             "inputs:\n"
-             "  - name: app\n"
-             "    type: file\n"
-             "    paths: [\"" + (dir / "logs/*.log").string() + "\"]\n"
-             "    format: rfc3164\n"
-             "sinks:\n"
-             "  - name: out\n"
-             "    type: file\n"
-             "    path: " + (dir / "out/{input}.ndjson").string() + "\n");
-  BackgroundProcess agent({horolog_binary().string(), "run", "--config", (dir / "horolog.yaml").string()},
-                          (dir / "stdout").string(), (dir / "stderr").string());
+  write_file(dir / "horolog.yaml", "data_dir: " + (dir / "var").string() +
+                                       "\n"
+                                       "clock:\n"
+                                       "  servers: [\"127.0.0.1:" +
+                                       std::to_string(server.port()) +
+                                       "\"]\n"
+                                       "  samples: 1\n"
+                                       "  poll_interval: 1s\n"
+                                       "inputs:\n"
+                                       "  - name: app\n"
+                                       "    type: file\n"
+                                       "    paths: [\"" +
+                                       (dir / "logs/*.log").string() +
+                                       "\"]\n"
+                                       "    format: rfc3164\n"
+                                       "sinks:\n"
+                                       "  - name: out\n"
+                                       "    type: file\n"
+                                       "    path: " +
+                                       (dir / "out/{input}.ndjson").string() + "\n");
+  BackgroundProcess agent(
+      {horolog_binary().string(), "run", "--config", (dir / "horolog.yaml").string()},
+      (dir / "stdout").string(), (dir / "stderr").string());
   std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // a first, steady measurement
   server.set_offset(std::chrono::seconds(2));                    // true time jumps 2 s ahead
   const fs::path out = dir / "out/clock.ndjson";

@@ -84,10 +84,10 @@ std::vector<ParseRun> read_manifest() {
 
 ProcessResult parse_sample(const std::string& format, const std::string& sample) {
   // Relative paths: log.file.path must not depend on where the data lies.
-  return run_process({horolog_binary().string(), "parse", "--format", format, "--timezone",
-                      "Europe/Berlin", "--reference-time", "2026-12-01T00:00:00Z", "--host",
-                      "golden-host", sample},
-                     {}, {}, shared_data_path("").string());
+  return run_process(
+      {horolog_binary().string(), "parse", "--format", format, "--timezone", "Europe/Berlin",
+       "--reference-time", "2026-12-01T00:00:00Z", "--host", "golden-host", sample},
+      {}, {}, shared_data_path("").string());
 }
 
 std::string checksum_of(const std::string& ndjson) {
@@ -104,11 +104,16 @@ std::string named_format(const std::string& sample) {
   if (folder == "syslog-3164") return "rfc3164";
   if (folder == "syslog-5424") return "rfc5424";
   static const std::pair<const char*, const char*> kNtp[] = {
-      {"loopstats", "ntp-loopstats"},       {"peerstats", "ntp-peerstats"},
-      {"clockstats", "ntp-clockstats"},     {"protostats", "ntp-protostats"},
-      {"measurements", "chrony-measurements"}, {"statistics", "chrony-statistics"},
-      {"tracking", "chrony-tracking"},      {"refclocks", "chrony-refclocks"},
-      {"ntpd_lines", "ntpd"},               {"ntp.log", "ntpd"}};
+      {"loopstats", "ntp-loopstats"},
+      {"peerstats", "ntp-peerstats"},
+      {"clockstats", "ntp-clockstats"},
+      {"protostats", "ntp-protostats"},
+      {"measurements", "chrony-measurements"},
+      {"statistics", "chrony-statistics"},
+      {"tracking", "chrony-tracking"},
+      {"refclocks", "chrony-refclocks"},
+      {"ntpd_lines", "ntpd"},
+      {"ntp.log", "ntpd"}};
   for (const auto& [part, format] : kNtp) {
     if (sample.find(part) != std::string::npos) return format;
   }
@@ -164,8 +169,8 @@ TEST(GoldenParseManifest, Record) {
       if (format.empty()) continue;
       const ProcessResult result = parse_sample(format, sample);
       ASSERT_EQ(result.exit_code, 0) << sample << ": " << result.err;
-      manifest << format << " " << split_lines(result.out).size() << " "
-               << checksum_of(result.out) << " " << sample << "\n";
+      manifest << format << " " << split_lines(result.out).size() << " " << checksum_of(result.out)
+               << " " << sample << "\n";
     }
   }
   fs::create_directories(kManifest.parent_path());
@@ -182,9 +187,9 @@ std::string run_bundled_config() {
   fs::create_directories(dir / "config");
   fs::copy(source_path("tests/data/demo"), dir / "tests/data/demo");
   fs::copy_file(source_path("config/horolog.yaml"), dir / "config/horolog.yaml");
-  const ProcessResult result = run_process(
-      {horolog_binary().string(), "run", "--config", "config/horolog.yaml", "--once"}, {}, {},
-      dir.path().string());
+  const ProcessResult result =
+      run_process({horolog_binary().string(), "run", "--config", "config/horolog.yaml", "--once"},
+                  {}, {}, dir.path().string());
   EXPECT_EQ(result.exit_code, 0) << result.err;
   std::vector<fs::path> outputs;
   for (const auto& entry : fs::directory_iterator(dir / "out")) outputs.push_back(entry.path());
@@ -195,8 +200,8 @@ std::string run_bundled_config() {
   static const std::regex year("\"@timestamp\":\"\\d{4}");
   std::string all;
   for (const fs::path& output : outputs) {
-    all += "== " + std::regex_replace(output.filename().string(), year_in_name, "samples-YYYY") +
-           "\n";
+    all +=
+        "== " + std::regex_replace(output.filename().string(), year_in_name, "samples-YYYY") + "\n";
     std::string text = without_read_times(read_file(output));
     text = std::regex_replace(text, clock, "");
     text = std::regex_replace(text, corrected, "");

@@ -1,7 +1,6 @@
 // `horolog parse` end to end: the real binary on real samples, every output line read back as JSON.
-#include <simdjson.h>
-
 #include <gtest/gtest.h>
+#include <simdjson.h>
 
 #include <string>
 
@@ -21,7 +20,8 @@ std::vector<std::string> parse_args(std::vector<std::string> extra) {
 
 TEST(ParseCommand, PrintsOneValidJsonObjectPerLineOfTheLinuxSample) {
   HOROLOG_SHARED_SAMPLE(sample, "syslog-3164/loghub_Linux_2k.log");
-  const auto result = run_process(parse_args({"--format", "rfc3164", "--timezone", "UTC", sample.string()}));
+  const auto result =
+      run_process(parse_args({"--format", "rfc3164", "--timezone", "UTC", sample.string()}));
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const std::string input = read_file(sample);
   const auto input_lines = split_lines(input);
@@ -64,9 +64,9 @@ TEST(ParseCommand, InfersTheYearAcrossNewYearInNewYork) {
              "Dec 31 23:59:59 h app: b\n"
              "Jan  1 00:00:00 h app: c\n"
              "Jan  1 00:00:02 h app: d\n");
-  const auto result = run_process(parse_args({"--format", "rfc3164", "--timezone", "America/New_York",
-                                              "--reference-time", "2027-01-01T03:00:00Z",
-                                              (dir / "newyear.log").string()}));
+  const auto result = run_process(
+      parse_args({"--format", "rfc3164", "--timezone", "America/New_York", "--reference-time",
+                  "2027-01-01T03:00:00Z", (dir / "newyear.log").string()}));
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto lines = split_lines(result.out);
   ASSERT_EQ(lines.size(), 4u);
@@ -88,10 +88,10 @@ TEST(ParseCommand, EmitsAMalformedLineRawAndFlagged) {
   // A headerless line after a header line continues that message; with nothing before it, it is
   // a line that did not parse.
   const std::string input = "this is not syslog at all\nNov 26 12:00:01 web1 sshd[7]: ok\n";
-  const auto result = run_process(
-      parse_args({"--format", "rfc3164", "--timezone", "UTC", "--reference-time",
-                  "2026-11-30T00:00:00Z", "--host", "collector", "-"}),
-      input);
+  const auto result =
+      run_process(parse_args({"--format", "rfc3164", "--timezone", "UTC", "--reference-time",
+                              "2026-11-30T00:00:00Z", "--host", "collector", "-"}),
+                  input);
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto lines = split_lines(result.out);
   ASSERT_EQ(lines.size(), 2u);
@@ -114,17 +114,16 @@ TEST(ParseCommand, WritesOnlyTheSelectedFields) {
       {"--format", "rfc3164", "--timezone", "UTC", "--include-fields", "host,process,message",
        "--exclude-fields", "process.pid", (dir / "a.log").string()}));
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_EQ(result.out,
-            R"({"@timestamp":"2026-11-26T12:00:01Z","host":{"name":"web1"},)"
-            R"("message":"Accepted publickey","process":{"name":"sshd"}})"
-            "\n");
+  EXPECT_EQ(result.out, R"({"@timestamp":"2026-11-26T12:00:01Z","host":{"name":"web1"},)"
+                        R"("message":"Accepted publickey","process":{"name":"sshd"}})"
+                        "\n");
 }
 
 TEST(ParseCommand, RefusesToExcludeTheTimestamp) {
   TempDir dir;
   write_file(dir / "a.log", "<38>Nov 26 2026 12:00:01 web1 sshd[7]: Accepted publickey\n");
-  const auto result = run_process(
-      parse_args({"--exclude-fields", "event,@timestamp", (dir / "a.log").string()}));
+  const auto result =
+      run_process(parse_args({"--exclude-fields", "event,@timestamp", (dir / "a.log").string()}));
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_EQ(result.out, "");
   EXPECT_NE(result.err.find("`@timestamp` is always written"), std::string::npos) << result.err;
@@ -134,7 +133,8 @@ TEST(ParseCommand, RejectsUnknownFormatAndZoneWithExitCode2) {
   auto result = run_process(parse_args({"--format", "nosuchformat", "-"}), "x\n");
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find("nosuchformat"), std::string::npos);
-  result = run_process(parse_args({"--format", "rfc3164", "--timezone", "Mars/Olympus", "-"}), "x\n");
+  result =
+      run_process(parse_args({"--format", "rfc3164", "--timezone", "Mars/Olympus", "-"}), "x\n");
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find("Mars/Olympus"), std::string::npos);
 }
@@ -150,8 +150,9 @@ TEST(ParseCommand, ReportsAMissingFileAndStillParsesTheOthers) {
 }
 
 TEST(ParseCommand, ReadsAnEvtxFileIntoWinlogEventsWithSevenDigitTimes) {
-  const auto result = run_process(parse_args(
-      {"--format", "evtx", source_path("tests/data/winevent/security_short_selected.evtx").string()}));
+  const auto result = run_process(
+      parse_args({"--format", "evtx",
+                  source_path("tests/data/winevent/security_short_selected.evtx").string()}));
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto lines = split_lines(result.out);
   ASSERT_GT(lines.size(), 1u);

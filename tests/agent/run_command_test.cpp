@@ -1,8 +1,7 @@
 // `horolog run` end to end: the bundled default config, a config of the test's own, and follow
 // mode with lines appended while the agent runs and a clean SIGTERM shutdown.
-#include <simdjson.h>
-
 #include <gtest/gtest.h>
+#include <simdjson.h>
 
 #include <chrono>
 #include <csignal>
@@ -38,20 +37,25 @@ std::size_t count_valid_json_lines(const fs::path& dir) {
 void write_config(const TempDir& dir, std::string_view input, const fs::path& paths,
                   std::string_view format, const fs::path& sink_path,
                   std::string_view input_keys = "") {
-  write_file(dir / "horolog.yaml",
-             "data_dir: " + (dir / "var").string() + "\n"
-             "clock: {servers: []}  # no NTP traffic from tests\n"
-             "timezone: UTC\n"
-             "inputs:\n"
-             "  - name: " + std::string(input) + "\n"
-             "    type: file\n"
-             "    paths: [\"" + paths.string() + "\"]\n"
-             "    format: " + std::string(format) + "\n" +
-             std::string(input_keys) +
-             "sinks:\n"
-             "  - name: out\n"
-             "    type: file\n"
-             "    path: " + sink_path.string() + "\n");
+  write_file(dir / "horolog.yaml", "data_dir: " + (dir / "var").string() +
+                                       "\n"
+                                       "clock: {servers: []}  # no NTP traffic from tests\n"
+                                       "timezone: UTC\n"
+                                       "inputs:\n"
+                                       "  - name: " +
+                                       std::string(input) +
+                                       "\n"
+                                       "    type: file\n"
+                                       "    paths: [\"" +
+                                       paths.string() +
+                                       "\"]\n"
+                                       "    format: " +
+                                       std::string(format) + "\n" + std::string(input_keys) +
+                                       "sinks:\n"
+                                       "  - name: out\n"
+                                       "    type: file\n"
+                                       "    path: " +
+                                       sink_path.string() + "\n");
 }
 
 TEST(RunOnce, DefaultConfigTurnsTheBundledSamplesIntoNdjsonFiles) {
@@ -64,12 +68,13 @@ TEST(RunOnce, DefaultConfigTurnsTheBundledSamplesIntoNdjsonFiles) {
   fs::copy(source_path("tests/data/demo"), dir / "tests/data/demo", fs::copy_options::recursive);
   std::size_t input_lines = 0;
   for (const auto& entry : fs::directory_iterator(dir / "tests/data/demo")) {
-    if (entry.path().extension() == ".log") input_lines += split_lines(read_file(entry.path())).size();
+    if (entry.path().extension() == ".log")
+      input_lines += split_lines(read_file(entry.path())).size();
   }
 
-  const auto result = run_process(
-      {horolog_binary().string(), "run", "--config", "config/horolog.yaml", "--once"}, {}, {},
-      dir.path().string());
+  const auto result =
+      run_process({horolog_binary().string(), "run", "--config", "config/horolog.yaml", "--once"},
+                  {}, {}, dir.path().string());
   ASSERT_EQ(result.exit_code, 0) << result.err;
   ASSERT_TRUE(fs::exists(dir / "out"));
   EXPECT_EQ(count_valid_json_lines(dir / "out"), input_lines);
@@ -143,8 +148,7 @@ TEST(RunFollow, ShipsLinesAppendedWhileRunningAndStopsCleanlyOnSigterm) {
   fs::create_directories(dir / "logs");
   const fs::path log = dir / "logs/live.log";
   write_file(log, "Nov 26 12:00:00 h app[1]: first\n");
-  write_config(dir, "live", log, "rfc3164", dir / "out/live.ndjson",
-               "    scan_interval: 100ms\n");
+  write_config(dir, "live", log, "rfc3164", dir / "out/live.ndjson", "    scan_interval: 100ms\n");
   BackgroundProcess agent(
       {horolog_binary().string(), "run", "--config", (dir / "horolog.yaml").string()},
       (dir / "stdout").string(), (dir / "stderr").string());

@@ -2,10 +2,9 @@
 // copytruncate under load, kill -9 and restart, and an output that cannot be written for a while.
 // Lines carry sequence numbers; the output is read back and every number accounted for.
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <simdjson.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <chrono>
 #include <csignal>
@@ -32,22 +31,26 @@ class TailTest : public ::testing::Test {
 
   // A config reading logs/<pattern> into out/ (one file sink).
   void write_config(const std::string& pattern, const std::string& extra_input = "") {
-    write_file(dir_ / "horolog.yaml",
-               "data_dir: " + (dir_ / "var").string() + "\n"
-             "clock: {servers: []}  # no NTP traffic from tests\n"
-               "timezone: UTC\n"
-               "log_level: warn\n"
-               "inputs:\n"
-               "  - name: app\n"
-               "    type: file\n"
-               "    paths: [\"" + (dir_ / "logs" / pattern).string() + "\"]\n"
-               "    format: rfc3164\n"
-               "    scan_interval: 100ms\n"
-               "    rotate_wait: 1s\n" + extra_input +
-               "sinks:\n"
-               "  - name: out\n"
-               "    type: file\n"
-               "    path: " + (dir_ / "out/app.ndjson").string() + "\n");
+    write_file(dir_ / "horolog.yaml", "data_dir: " + (dir_ / "var").string() +
+                                          "\n"
+                                          "clock: {servers: []}  # no NTP traffic from tests\n"
+                                          "timezone: UTC\n"
+                                          "log_level: warn\n"
+                                          "inputs:\n"
+                                          "  - name: app\n"
+                                          "    type: file\n"
+                                          "    paths: [\"" +
+                                          (dir_ / "logs" / pattern).string() +
+                                          "\"]\n"
+                                          "    format: rfc3164\n"
+                                          "    scan_interval: 100ms\n"
+                                          "    rotate_wait: 1s\n" +
+                                          extra_input +
+                                          "sinks:\n"
+                                          "  - name: out\n"
+                                          "    type: file\n"
+                                          "    path: " +
+                                          (dir_ / "out/app.ndjson").string() + "\n");
   }
 
   // The n-th start writes its stdout and stderr to stdout.n and stderr.n.
@@ -123,8 +126,10 @@ Tally tally(const std::map<long, int>& counts, long n) {
   Tally t;
   for (long seq = 0; seq < n; ++seq) {
     auto it = counts.find(seq);
-    if (it == counts.end()) ++t.missing;
-    else t.duplicated += it->second - 1;
+    if (it == counts.end())
+      ++t.missing;
+    else
+      t.duplicated += it->second - 1;
   }
   return t;
 }

@@ -1,8 +1,7 @@
 // `horolog bench` end to end: the real binary's JSON report covers every format with positive
 // rates and no parse errors, --input measures a given file, --write emits the generator's bytes.
-#include <simdjson.h>
-
 #include <gtest/gtest.h>
+#include <simdjson.h>
 
 #include <set>
 #include <string>
@@ -70,7 +69,8 @@ TEST(BenchCommand, JsonReportsEveryFormatWithPositiveNumbers) {
 }
 
 TEST(BenchCommand, TablePrintsOneRowPerRequestedFormat) {
-  const auto result = run_bench({"--format", "chrony-tracking", "--size", "0.0625", "--no-pipeline"});
+  const auto result =
+      run_bench({"--format", "chrony-tracking", "--size", "0.0625", "--no-pipeline"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(result.out.find("\nchrony-tracking "), std::string::npos) << result.out;
   EXPECT_EQ(result.out.find("\nrfc3164 "), std::string::npos) << result.out;
@@ -108,11 +108,10 @@ TEST(BenchCommand, InputReadsWholeFileFormats) {
 
 TEST(BenchCommand, WriteEmitsTheGeneratorsBytes) {
   const TempDir dir;
-  const auto result = run_bench({"--format", "rfc5424", "--size", "0.5", "--write",
-                                 (dir / "data.log").string()});
+  const auto result =
+      run_bench({"--format", "rfc5424", "--size", "0.5", "--write", (dir / "data.log").string()});
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_EQ(read_file(dir / "data.log"),
-            generate_corpus(*find_bench_case("rfc5424"), 512 * 1024));
+  EXPECT_EQ(read_file(dir / "data.log"), generate_corpus(*find_bench_case("rfc5424"), 512 * 1024));
 }
 
 TEST(BenchCommand, RejectsFormatsItCannotGenerateWithoutInput) {

@@ -1,11 +1,12 @@
 // The benchmark's generated data: deterministic, one case per line format, and every line of it
 // understood by its parser (a benchmark of the error path would measure the wrong thing).
+#include "agent/bench/bench_corpus.h"
+
 #include <gtest/gtest.h>
 
 #include <set>
 #include <string>
 
-#include "agent/bench/bench_corpus.h"
 #include "parsers/format_registry.h"
 #include "parsers/framer.h"
 

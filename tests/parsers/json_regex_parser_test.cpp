@@ -4,9 +4,9 @@
 #include <stdexcept>
 #include <string>
 
+#include "normalizer/strptime_format.h"
 #include "parsers/json/json_lines_parser.h"
 #include "parsers/regex/regex_parser.h"
-#include "normalizer/strptime_format.h"
 #include "tests/parsers/parse_harness.h"
 #include "tests/support/test_paths.h"
 

@@ -220,15 +220,14 @@ TEST(ReplayCommand, WritesOnlyTheSelectedFields) {
   TempDir dir;
   write_file(dir / "syslog", "Dec 24 10:00:00 evidence app[1]: kept lean\n");
   set_mtime(dir / "syslog", k20251225);
-  const auto result = run_process(replay_args({"--format", "rfc3164", "--timezone", "UTC",
-                                               "--include-fields", "message,horolog.time.flags",
-                                               (dir / "syslog").string()}));
+  const auto result =
+      run_process(replay_args({"--format", "rfc3164", "--timezone", "UTC", "--include-fields",
+                               "message,horolog.time.flags", (dir / "syslog").string()}));
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_EQ(result.out,
-            R"({"@timestamp":"2025-12-24T10:00:00Z",)"
-            R"("horolog":{"time":{"flags":["year_inferred","zone_assumed"]}},)"
-            R"("message":"kept lean"})"
-            "\n");
+  EXPECT_EQ(result.out, R"({"@timestamp":"2025-12-24T10:00:00Z",)"
+                        R"("horolog":{"time":{"flags":["year_inferred","zone_assumed"]}},)"
+                        R"("message":"kept lean"})"
+                        "\n");
 }
 
 TEST(ReplayCommand, DetectsEvtxFilesUnderFormatAuto) {

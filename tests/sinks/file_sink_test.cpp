@@ -2,10 +2,9 @@
 // back to exactly the lines written (each batch a complete member/frame).
 #include "sinks/file_sink.h"
 
+#include <gtest/gtest.h>
 #include <zlib.h>
 #include <zstd.h>
-
-#include <gtest/gtest.h>
 
 #include <atomic>
 #include <filesystem>
@@ -163,7 +162,8 @@ TEST(FileSink, RetriesAnUnwritablePathAndGivesUpOnlyAtShutdown) {
   options.path = (dir / "blocked/out.ndjson").string();
   std::atomic<bool> stopping{false};
   std::vector<Delivery> acks;
-  FileSink sink(options, [&](std::uint64_t, Delivery d) { acks.push_back(d); }, &stopping);
+  FileSink sink(
+      options, [&](std::uint64_t, Delivery d) { acks.push_back(d); }, &stopping);
   std::thread stopper([&] {
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     stopping = true;

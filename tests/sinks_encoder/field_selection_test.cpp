@@ -102,13 +102,13 @@ std::string encode(const FieldSelection& selection, const Event& event) {
 }
 
 TEST(EncoderFieldSelection, WritesOnlyTheIncludedMembers) {
-  EXPECT_EQ(encode(FieldSelection({"host.name", "process", "log.syslog.severity.name", "message"},
-                                  {}),
-                   syslog_event()),
-            R"({"@timestamp":"2026-11-26T11:00:00Z","host":{"name":"web1"},)"
-            R"("log":{"syslog":{"severity":{"name":"info"}}},)"
-            R"("message":"Accepted publickey for alice","process":{"name":"sshd","pid":1234}})"
-            "\n");
+  EXPECT_EQ(
+      encode(FieldSelection({"host.name", "process", "log.syslog.severity.name", "message"}, {}),
+             syslog_event()),
+      R"({"@timestamp":"2026-11-26T11:00:00Z","host":{"name":"web1"},)"
+      R"("log":{"syslog":{"severity":{"name":"info"}}},)"
+      R"("message":"Accepted publickey for alice","process":{"name":"sshd","pid":1234}})"
+      "\n");
 }
 
 TEST(EncoderFieldSelection, LeavesOutExcludedMembersAndTheirObjects) {

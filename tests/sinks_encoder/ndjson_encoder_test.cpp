@@ -325,10 +325,11 @@ TEST_F(Encoder, MergesAnExtraThatSortsInsideTheClockMembers) {
   Event event = design_example_event();
   event.add("host.clock.note", FieldValue::string("x"));
   const std::string line = encode(event, &clock);
-  EXPECT_NE(line.find(R"("host":{"clock":{"error_ms":0.150,"measured_at":"2026-11-26T10:59:12.000113Z",)"
-                      R"("note":"x","offset_ms":-0.312,"servers_rejected":1,"servers_used":3,)"
-                      R"("source":"ntp","synchronized":true},"name":"web1"})"),
-            std::string::npos)
+  EXPECT_NE(
+      line.find(R"("host":{"clock":{"error_ms":0.150,"measured_at":"2026-11-26T10:59:12.000113Z",)"
+                R"("note":"x","offset_ms":-0.312,"servers_rejected":1,"servers_used":3,)"
+                R"("source":"ntp","synchronized":true},"name":"web1"})"),
+      std::string::npos)
       << line;
 }
 

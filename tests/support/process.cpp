@@ -6,8 +6,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <csignal>
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -102,8 +102,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, std::string_view
 }
 
 BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv,
-                                     const std::string& stdout_path,
-                                     const std::string& stderr_path, const std::string& cwd) {
+                                     const std::string& stdout_path, const std::string& stderr_path,
+                                     const std::string& cwd) {
   pid_ = fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {

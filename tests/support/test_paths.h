@@ -2,15 +2,15 @@
 // user's clone may lack: tests then skip), the horolog binary, and scratch directories.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <string>
 #include <string_view>
 
-#include <gtest/gtest.h>
-
 namespace horolog::test {
 
-std::filesystem::path source_path(std::string_view relative);   // under the repo root
+std::filesystem::path source_path(std::string_view relative);       // under the repo root
 std::filesystem::path shared_data_path(std::string_view relative);  // under ../shared/data
 std::filesystem::path horolog_binary();
 std::string read_file(const std::filesystem::path& path);
@@ -33,6 +33,6 @@ class TempDir {
 }  // namespace horolog::test
 
 // Declares `var` as the path of a shared sample, or skips the test when samples are absent.
-#define HOROLOG_SHARED_SAMPLE(var, relative)                                              \
-  const std::filesystem::path var = ::horolog::test::shared_data_path(relative);          \
+#define HOROLOG_SHARED_SAMPLE(var, relative)                                     \
+  const std::filesystem::path var = ::horolog::test::shared_data_path(relative); \
   if (!std::filesystem::exists(var)) GTEST_SKIP() << "sample data not present: " << relative

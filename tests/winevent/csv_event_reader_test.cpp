@@ -1,12 +1,13 @@
 // Event Viewer CSV exports: RFC 4180 rows, the regional date shapes and their order, local time
 // with newest-first folds, damaged rows and resuming.
+#include "parsers/winevent/csv_event_reader.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "normalizer/zone.h"
 #include "parsers/winevent/csv_date_time.h"
-#include "parsers/winevent/csv_event_reader.h"
 #include "parsers/winevent/csv_row_splitter.h"
 #include "tests/support/test_paths.h"
 #include "tests/winevent/winevent_test_support.h"
@@ -24,7 +25,8 @@ std::vector<test::OwnedEvent> read_csv(const std::string& text, const char* zone
 
 constexpr const char* kHeader = "Level,Date and Time,Source,Event ID,Task Category\r\n";
 
-// --- rows -----------------------------------------------------------------------------------------
+// --- rows
+// -----------------------------------------------------------------------------------------
 
 struct RowCase {
   const char* name;
@@ -51,23 +53,28 @@ TEST_P(CsvRows, SplitsFieldsAsRfc4180Says) {
 
 INSTANTIATE_TEST_SUITE_P(
     Shapes, CsvRows,
-    ::testing::Values(
-        RowCase{"plain", "a,b,c\r\nnext", {"a", "b", "c"}, false},
-        RowCase{"quoted_crlf_and_doubled_quotes",
-                "Information,1/2/2026 1:00:00 AM,S,4688,Process Creation,\"line one\r\n"
-                "\tcmd.exe /c \"\"echo, hi\"\"\r\nend\"\r\nnext",
-                {"Information", "1/2/2026 1:00:00 AM", "S", "4688", "Process Creation",
-                 "line one\r\n\tcmd.exe /c \"echo, hi\"\r\nend"},
-                false},
-        RowCase{"quoted_middle_field", "\"a,b\",\"\",c", {"a,b", "", "c"}, false},
-        RowCase{"unquoted_message_with_commas", "L,D,S,1,T,one, two, three\n",
-                {"L", "D", "S", "1", "T", "one, two, three"}, false},
-        RowCase{"empty_trailing_field", "a,\r\n", {"a", ""}, false},
-        RowCase{"unterminated_quote_ends_at_its_line", "L,D,S,1,T,\"never closed\r\nL,D",
-                {"L", "D", "S", "1", "T"}, true}),
+    ::testing::Values(RowCase{"plain", "a,b,c\r\nnext", {"a", "b", "c"}, false},
+                      RowCase{
+                          "quoted_crlf_and_doubled_quotes",
+                          "Information,1/2/2026 1:00:00 AM,S,4688,Process Creation,\"line one\r\n"
+                          "\tcmd.exe /c \"\"echo, hi\"\"\r\nend\"\r\nnext",
+                          {"Information", "1/2/2026 1:00:00 AM", "S", "4688", "Process Creation",
+                           "line one\r\n\tcmd.exe /c \"echo, hi\"\r\nend"},
+                          false},
+                      RowCase{"quoted_middle_field", "\"a,b\",\"\",c", {"a,b", "", "c"}, false},
+                      RowCase{"unquoted_message_with_commas",
+                              "L,D,S,1,T,one, two, three\n",
+                              {"L", "D", "S", "1", "T", "one, two, three"},
+                              false},
+                      RowCase{"empty_trailing_field", "a,\r\n", {"a", ""}, false},
+                      RowCase{"unterminated_quote_ends_at_its_line",
+                              "L,D,S,1,T,\"never closed\r\nL,D",
+                              {"L", "D", "S", "1", "T"},
+                              true}),
     [](const auto& info) { return std::string(info.param.name); });
 
-// --- dates ----------------------------------------------------------------------------------------
+// --- dates
+// ----------------------------------------------------------------------------------------
 
 struct DateCase {
   const char* text;
@@ -103,7 +110,10 @@ INSTANTIATE_TEST_SUITE_P(
         DateCase{"03/04/2026 13:00:00", DateOrder::dmy, true, 2026, 4, 3, 13, 0, 0},
         DateCase{"03/04/2026 13:00:00", DateOrder::mdy, true, 2026, 3, 4, 13, 0, 0},
         DateCase{"2026-11-26 19:00:04", DateOrder::auto_detect, true, 2026, 11, 26, 19, 0, 4},
-        DateCase{"\xE2\x80\x8E" "11/\xE2\x80\x8E" "26/\xE2\x80\x8E" "2026 7:00:04 PM",
+        DateCase{"\xE2\x80\x8E"
+                 "11/\xE2\x80\x8E"
+                 "26/\xE2\x80\x8E"
+                 "2026 7:00:04 PM",
                  DateOrder::auto_detect, true, 2026, 11, 26, 19, 0, 4},
         // Rejected: ambiguous without an order, out of range, not a date, two-digit years.
         DateCase{"03/04/2026 13:00:00", DateOrder::auto_detect, false},
@@ -113,7 +123,8 @@ INSTANTIATE_TEST_SUITE_P(
         DateCase{"26.11.26 19:00:04", DateOrder::dmy, false},
         DateCase{"26.11.2026 19:00", DateOrder::dmy, false}));
 
-// --- the reader -----------------------------------------------------------------------------------
+// --- the reader
+// -----------------------------------------------------------------------------------
 
 TEST(CsvEventReader, MapsColumnsAndSkipsTheHeader) {
   const std::string text = std::string("\xEF\xBB\xBF") + kHeader +
@@ -249,14 +260,11 @@ TEST_P(CsvSamples, EveryRowParsesWithItsLocalTime) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Files, CsvSamples,
-                         ::testing::Values(CsvSample{"handwritten_eventviewer_en-US.csv",
-                                                     "America/New_York"},
-                                           CsvSample{"handwritten_eventviewer_de-DE-format.csv",
-                                                     "Europe/Berlin"}),
-                         [](const auto& info) {
-                           return std::string(info.param.zone[0] == 'A' ? "en_US" : "de_DE");
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Files, CsvSamples,
+    ::testing::Values(CsvSample{"handwritten_eventviewer_en-US.csv", "America/New_York"},
+                      CsvSample{"handwritten_eventviewer_de-DE-format.csv", "Europe/Berlin"}),
+    [](const auto& info) { return std::string(info.param.zone[0] == 'A' ? "en_US" : "de_DE"); });
 
 }  // namespace
 }  // namespace horolog::winevent

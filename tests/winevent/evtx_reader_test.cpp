@@ -1,12 +1,13 @@
 // EvtxReader over real EVTX files: record counts, mapped fields, and every kind of damage the
 // samples carry (bad chunk magic, CRC mismatches, zero-size records, no-CRC32 files).
+#include "parsers/winevent/evtx_reader.h"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <string>
 #include <vector>
 
-#include "parsers/winevent/evtx_reader.h"
 #include "tests/support/test_paths.h"
 #include "tests/winevent/winevent_test_support.h"
 
@@ -147,16 +148,21 @@ INSTANTIATE_TEST_SUITE_P(
         EvtxSample{"omerbenamram_issue_201.evtx", 1, 1, 0, 0, 0},
         EvtxSample{"omerbenamram_new-user-security.evtx", 4, 1, 0, 0, 0},
         EvtxSample{"omerbenamram_MSExchange_Management_wec.evtx", 1, 1, 0, 0, 0},
-        EvtxSample{"omerbenamram_Microsoft-Windows-HelloForBusiness_Operational.evtx", 5, 1, 1, 0, 1},
-        EvtxSample{"omerbenamram_Microsoft-Windows-LanguagePackSetup_Operational.evtx", 16, 1, 1, 0, 1},
+        EvtxSample{"omerbenamram_Microsoft-Windows-HelloForBusiness_Operational.evtx", 5, 1, 1, 0,
+                   1},
+        EvtxSample{"omerbenamram_Microsoft-Windows-LanguagePackSetup_Operational.evtx", 16, 1, 1, 0,
+                   1},
         EvtxSample{"omerbenamram_sysmon.evtx", 358, 9, 0, 0, 0},
         EvtxSample{"omerbenamram_system.evtx", 1881, 15, 0, 0, 0},
         EvtxSample{"omerbenamram_security_bad_string_cache.evtx", 2261, 26, 1, 0, 0},
         EvtxSample{"omerbenamram_sample-with-irregular-bool-values.evtx", 3028, 20, 0, 0, 0},
         EvtxSample{"omerbenamram_sample-with-zero-data-size-event.evtx", 449, 4, 1, 0, 1},
         EvtxSample{"omerbenamram_sample_with_a_bad_chunk_magic.evtx", 298, 4, 3, 1, 3},
-        EvtxSample{"omerbenamram_2-system-Microsoft-Windows-LiveId_Operational.evtx", 399, 16, 0, 0, 0},
-        EvtxSample{"omerbenamram_E_Windows_system32_winevt_logs_Microsoft-Windows-CAPI2_Operational.evtx", 340, 13, 0, 0, 0},
+        EvtxSample{"omerbenamram_2-system-Microsoft-Windows-LiveId_Operational.evtx", 399, 16, 0, 0,
+                   0},
+        EvtxSample{
+            "omerbenamram_E_Windows_system32_winevt_logs_Microsoft-Windows-CAPI2_Operational.evtx",
+            340, 13, 0, 0, 0},
         EvtxSample{"omerbenamram_Security_with_size_t.evtx", 636, 6, 0, 0, 0},
         EvtxSample{"evtxattack_Command_and_Control_DE_RDP_Tunnel_5156.evtx", 101, 1, 0, 0, 0},
         EvtxSample{"evtxattack_Defense_Evasion_DE_104_system_log_cleared.evtx", 1, 1, 0, 0, 0},

@@ -27,7 +27,8 @@ std::size_t count_events(const std::string& data) {
 // HOROLOG_SEED=<n> repeats a failing run.
 std::uint64_t seed() {
   const char* text = std::getenv("HOROLOG_SEED");
-  const std::uint64_t value = text != nullptr ? std::strtoull(text, nullptr, 10) : std::random_device{}();
+  const std::uint64_t value =
+      text != nullptr ? std::strtoull(text, nullptr, 10) : std::random_device{}();
   std::cout << "HOROLOG_SEED=" << value << '\n';
   return value;
 }

@@ -37,9 +37,9 @@ TEST(ExportCrossCheck, EveryExportGivesEachEventTheSameUtcSecond) {
   HOROLOG_SHARED_SAMPLE(reference_path, "winevent-xml/handwritten_wevtutil_qe_xml.xml");
   StringArena arena;
   std::string reference_text;
-  const auto reference = read_export(
-      {"winevent-xml/handwritten_wevtutil_qe_xml.xml", "winevent-xml", "UTC"}, reference_text,
-      arena);
+  const auto reference =
+      read_export({"winevent-xml/handwritten_wevtutil_qe_xml.xml", "winevent-xml", "UTC"},
+                  reference_text, arena);
   ASSERT_EQ(reference.size(), 50u);
   std::map<std::uint64_t, const test::OwnedEvent*> by_record;
   for (const auto& e : reference) by_record[*e.number("winlog.record_id")] = &e;

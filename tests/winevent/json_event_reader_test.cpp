@@ -1,10 +1,11 @@
 // JSON exports of Windows events: record splitting, the winlog.* mapping of each dialect, the
 // trustworthy time per dialect (the OTRF and NXLog traps), malformed records and resuming.
+#include "parsers/winevent/json_event_reader.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "parsers/winevent/json_event_reader.h"
 #include "parsers/winevent/json_record_splitter.h"
 #include "tests/support/test_paths.h"
 #include "tests/winevent/winevent_test_support.h"
@@ -48,22 +49,41 @@ TEST_P(JsonSplitting, CutsOneRecordPerElementOrLine) {
 INSTANTIATE_TEST_SUITE_P(
     Layouts, JsonSplitting,
     ::testing::Values(
-        SplitCase{"array", "\xEF\xBB\xBF[\r\n  {\"a\": \"}\"},\r\n  {\"b\": [1, {\"c\": 2}]}\r\n]\r\n",
-                  JsonLayout::array, {"{\"a\": \"}\"}", "{\"b\": [1, {\"c\": 2}]}"}, {true, true}},
-        SplitCase{"ndjson_crlf", "{\"a\":1}\r\n\r\n{\"b\":\"x\\\"}\"}\r\n", JsonLayout::lines,
-                  {"{\"a\":1}", "{\"b\":\"x\\\"}\"}"}, {true, true}},
-        SplitCase{"ndjson_broken_line", "{\"a\":1}\n{\"b\":\n{\"c\":3}\n", JsonLayout::lines,
-                  {"{\"a\":1}", "{\"b\":", "{\"c\":3}"}, {true, false, true}},
-        SplitCase{"single_object", "{\n  \"a\": 1,\n  \"b\": {\"c\": 2}\n}\n", JsonLayout::objects,
-                  {"{\n  \"a\": 1,\n  \"b\": {\"c\": 2}\n}"}, {true}},
-        SplitCase{"array_unclosed_element", "[{\"a\":1},{\"b\":2", JsonLayout::array,
-                  {"{\"a\":1}", "{\"b\":2"}, {true, false}},
-        SplitCase{"array_stray_text", "[{\"a\":1},\nnull,\n{\"b\":2}]", JsonLayout::array,
-                  {"{\"a\":1}", "null,", "{\"b\":2}"}, {true, false, true}},
+        SplitCase{"array",
+                  "\xEF\xBB\xBF[\r\n  {\"a\": \"}\"},\r\n  {\"b\": [1, {\"c\": 2}]}\r\n]\r\n",
+                  JsonLayout::array,
+                  {"{\"a\": \"}\"}", "{\"b\": [1, {\"c\": 2}]}"},
+                  {true, true}},
+        SplitCase{"ndjson_crlf",
+                  "{\"a\":1}\r\n\r\n{\"b\":\"x\\\"}\"}\r\n",
+                  JsonLayout::lines,
+                  {"{\"a\":1}", "{\"b\":\"x\\\"}\"}"},
+                  {true, true}},
+        SplitCase{"ndjson_broken_line",
+                  "{\"a\":1}\n{\"b\":\n{\"c\":3}\n",
+                  JsonLayout::lines,
+                  {"{\"a\":1}", "{\"b\":", "{\"c\":3}"},
+                  {true, false, true}},
+        SplitCase{"single_object",
+                  "{\n  \"a\": 1,\n  \"b\": {\"c\": 2}\n}\n",
+                  JsonLayout::objects,
+                  {"{\n  \"a\": 1,\n  \"b\": {\"c\": 2}\n}"},
+                  {true}},
+        SplitCase{"array_unclosed_element",
+                  "[{\"a\":1},{\"b\":2",
+                  JsonLayout::array,
+                  {"{\"a\":1}", "{\"b\":2"},
+                  {true, false}},
+        SplitCase{"array_stray_text",
+                  "[{\"a\":1},\nnull,\n{\"b\":2}]",
+                  JsonLayout::array,
+                  {"{\"a\":1}", "null,", "{\"b\":2}"},
+                  {true, false, true}},
         SplitCase{"empty_array", "[ ]", JsonLayout::array, {}, {}}),
     [](const auto& info) { return std::string(info.param.name); });
 
-// --- the shared samples ---------------------------------------------------------------------------
+// --- the shared samples
+// ---------------------------------------------------------------------------
 
 struct SampleCase {
   const char* file;
@@ -99,8 +119,8 @@ INSTANTIATE_TEST_SUITE_P(
         SampleCase{"handwritten_ps7_get-winevent_convertto-json.json", 28, "TimeCreated"},
         SampleCase{"handwritten_winlogbeat.ndjson", 50, "@timestamp"},
         SampleCase{"otrf_WindowsEvents.head1000.ndjson", 38, "TimeGenerated"},
-        SampleCase{"otrf_cmd_lsass_memory_dumpert_syscalls_2020-10-1822561997.head1000.ndjson",
-                   118, "TimeCreated+UtcTime offset"},
+        SampleCase{"otrf_cmd_lsass_memory_dumpert_syscalls_2020-10-1822561997.head1000.ndjson", 118,
+                   "TimeCreated+UtcTime offset"},
         SampleCase{"otrf_covenant_dcsync_dcerpc_drsuapi_DsGetNCChanges_2020-08-05020926.head1000."
                    "ndjson",
                    869, "EventTime"},
@@ -118,7 +138,8 @@ INSTANTIATE_TEST_SUITE_P(
       return name;
     });
 
-// --- time traps -------------------------------------------------------------------------------------
+// --- time traps
+// -------------------------------------------------------------------------------------
 
 TEST(JsonEventReader, OtrfTimeIsUtcTimeNotTimeCreated) {
   // TimeCreated (and the @timestamp copied from it) say 09:40:38 on the 21st with a `Z`; the
@@ -181,7 +202,8 @@ TEST(JsonEventReader, NxlogEventTimeWithoutReceiptUsesTheInputZone) {
   EXPECT_TRUE(events[0].event.time_flags.has(TimeFlag::zone_assumed));
 }
 
-// --- mapping ----------------------------------------------------------------------------------------
+// --- mapping
+// ----------------------------------------------------------------------------------------
 
 TEST(JsonEventReader, MapsPowerShellMembersToTheWinlogNames) {
   const std::string text = R"([
@@ -259,7 +281,8 @@ TEST(JsonEventReader, ReadsAPowerShell7SingleObjectWithItsOffset) {
   EXPECT_EQ(events[0].event.precision_digits, 7);
 }
 
-// --- damage and resume ------------------------------------------------------------------------------
+// --- damage and resume
+// ------------------------------------------------------------------------------
 
 TEST(JsonEventReader, MalformedElementIsShippedRawAndFlagged) {
   const std::string text =

@@ -1,9 +1,9 @@
 // FILETIME and SYSTEMTIME rendered as Windows renders them in event XML.
+#include "parsers/winevent/windows_time_text.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
-
-#include "parsers/winevent/windows_time_text.h"
 
 namespace horolog::winevent {
 namespace {

@@ -1,9 +1,8 @@
 // The real binary on Windows exports: `horolog parse` with format auto recognises each export
 // shape by its first bytes, and a `horolog run` file input reads a CSV export with the input's
 // timezone and date_order.
-#include <simdjson.h>
-
 #include <gtest/gtest.h>
+#include <simdjson.h>
 
 #include <filesystem>
 
@@ -63,33 +62,36 @@ TEST_P(ParseAuto, RecognisesTheExportByItsFirstBytes) {
   EXPECT_EQ(count, GetParam().events) << result.out;
 }
 
-INSTANTIATE_TEST_SUITE_P(Exports, ParseAuto,
-                         ::testing::Values(AutoCase{"security_short_selected.evtx", "winevent.evtx", 7},
-                                           AutoCase{"otel_xml_sample.xml", "winevent.xml", 1},
-                                           AutoCase{"otrf_mordor_trap.ndjson", "winevent.json", 2},
-                                           AutoCase{"nxlog_covenant_dcsync_head2.ndjson",
-                                                    "winevent.json", 2},
-                                           AutoCase{"", "winevent.csv", 2}),
-                         [](const auto& info) { return std::to_string(info.index); });
+INSTANTIATE_TEST_SUITE_P(
+    Exports, ParseAuto,
+    ::testing::Values(AutoCase{"security_short_selected.evtx", "winevent.evtx", 7},
+                      AutoCase{"otel_xml_sample.xml", "winevent.xml", 1},
+                      AutoCase{"otrf_mordor_trap.ndjson", "winevent.json", 2},
+                      AutoCase{"nxlog_covenant_dcsync_head2.ndjson", "winevent.json", 2},
+                      AutoCase{"", "winevent.csv", 2}),
+    [](const auto& info) { return std::to_string(info.index); });
 
 TEST(RunWineventCsv, AppliesTheInputsTimezoneAndDateOrder) {
   TempDir dir;
   fs::create_directories(dir / "exports");
   write_file(dir / "exports/system.csv", kCsv);
-  write_file(dir / "horolog.yaml",
-             "data_dir: " + (dir / "var").string() + "\n"
-             "clock: {servers: []}\n"
-             "inputs:\n"
-             "  - name: windows\n"
-             "    type: file\n"
-             "    paths: [\"" + (dir / "exports/*.csv").string() + "\"]\n"
-             "    format: auto\n"
-             "    timezone: America/New_York\n"
-             "    date_order: dmy\n"
-             "sinks:\n"
-             "  - name: out\n"
-             "    type: file\n"
-             "    path: " + (dir / "out/{input}.ndjson").string() + "\n");
+  write_file(dir / "horolog.yaml", "data_dir: " + (dir / "var").string() +
+                                       "\n"
+                                       "clock: {servers: []}\n"
+                                       "inputs:\n"
+                                       "  - name: windows\n"
+                                       "    type: file\n"
+                                       "    paths: [\"" +
+                                       (dir / "exports/*.csv").string() +
+                                       "\"]\n"
+                                       "    format: auto\n"
+                                       "    timezone: America/New_York\n"
+                                       "    date_order: dmy\n"
+                                       "sinks:\n"
+                                       "  - name: out\n"
+                                       "    type: file\n"
+                                       "    path: " +
+                                       (dir / "out/{input}.ndjson").string() + "\n");
   const auto result = run_process(
       {horolog_binary().string(), "run", "--config", (dir / "horolog.yaml").string(), "--once"});
   ASSERT_EQ(result.exit_code, 0) << result.err;

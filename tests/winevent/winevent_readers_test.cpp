@@ -1,11 +1,12 @@
 // Record readers by format name, as the agent's file input asks for them, and the first-bytes
 // detection that picks them for format `auto`.
+#include "parsers/winevent/winevent_readers.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "parsers/detect/whole_file_detect.h"
-#include "parsers/winevent/winevent_readers.h"
 #include "tests/support/test_paths.h"
 #include "tests/winevent/winevent_test_support.h"
 
@@ -20,8 +21,9 @@ TEST(WineventReaders, BuildsTheReaderOfEachFormatName) {
   const std::string evtx = fixture("security_short_selected.evtx");
   const std::string xml = fixture("otel_xml_sample.xml");
   const std::string json = fixture("otrf_mordor_trap.ndjson");
-  const std::string csv = "Level,Date and Time,Source,Event ID,Task Category\r\n"
-                          "Information,26.11.2026 19:00:01,S,1,None,m\r\n";
+  const std::string csv =
+      "Level,Date and Time,Source,Event ID,Task Category\r\n"
+      "Information,26.11.2026 19:00:01,S,1,None,m\r\n";
   StringArena arena;
   auto evtx_reader = make_record_reader("evtx", evtx);
   ASSERT_NE(evtx_reader, nullptr);
@@ -58,22 +60,24 @@ INSTANTIATE_TEST_SUITE_P(
                    "winevent-xml"},
         DetectCase{"saved_xml", "\xEF\xBB\xBF<?xml version=\"1.0\"?>\r\n<Events><Event><System>",
                    "winevent-xml"},
-        DetectCase{"powershell_array", "[\r\n    {\r\n        \"Id\":  4624,\r\n"
-                                       "        \"ProviderName\":  \"P\"", "winevent-json"},
+        DetectCase{"powershell_array",
+                   "[\r\n    {\r\n        \"Id\":  4624,\r\n"
+                   "        \"ProviderName\":  \"P\"",
+                   "winevent-json"},
         DetectCase{"winlogbeat", "{\"@timestamp\":\"x\",\"winlog\":{\"event_id\":\"1\"}}\n",
                    "winevent-json"},
         DetectCase{"nxlog", "{\"EventID\":1,\"SourceName\":\"S\",\"EventTime\":\"x\"}\n",
                    "winevent-json"},
         DetectCase{"sentinel", "{\"TimeGenerated\":\"x\",\"EventID\":1}\n", "winevent-json"},
-        DetectCase{"eventviewer_csv", "Level,Date and Time,Source,Event ID,Task Category\r\n"
-                                      "Information,11/26/2026 7:00:01 PM,S,1,None,m\r\n",
+        DetectCase{"eventviewer_csv",
+                   "Level,Date and Time,Source,Event ID,Task Category\r\n"
+                   "Information,11/26/2026 7:00:01 PM,S,1,None,m\r\n",
                    "winevent-csv"},
         // Line formats stay with per-record detection.
         DetectCase{"json_lines", "{\"time\":\"2026-11-26T12:00:00Z\",\"msg\":\"hi\"}\n", ""},
         DetectCase{"syslog", "Nov 26 12:00:01 web1 sshd[7]: ok\n", ""},
         DetectCase{"other_xml", "<?xml version=\"1.0\"?><config/>", ""},
-        DetectCase{"other_csv", "a,b,c,d,e\r\n1,2,3,4,5,6\r\n", ""},
-        DetectCase{"empty", "", ""}),
+        DetectCase{"other_csv", "a,b,c,d,e\r\n1,2,3,4,5,6\r\n", ""}, DetectCase{"empty", "", ""}),
     [](const auto& info) { return std::string(info.param.name); });
 
 }  // namespace

@@ -1,10 +1,11 @@
 // XML exports of Windows events: the small XML reader (accepted and rejected shapes) and
 // XmlEventReader on the real and hand-written export files.
+#include "parsers/winevent/xml_event_reader.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "parsers/winevent/xml_event_reader.h"
 #include "parsers/winevent/xml_text_reader.h"
 #include "tests/support/test_paths.h"
 #include "tests/winevent/winevent_test_support.h"
@@ -43,12 +44,13 @@ TEST_P(XmlAccepted, ReadsTheElementAndItsText) {
 
 INSTANTIATE_TEST_SUITE_P(
     Shapes, XmlAccepted,
-    ::testing::Values(XmlCase{"<a><b>x</b></a>", "x"},
-                      XmlCase{"<a x='1' y=\"2\"><b>1 &lt; 2 &amp;&amp; 3 &gt; 2</b></a>", "1 < 2 && 3 > 2"},
-                      XmlCase{"<a>\r\n  <b>line&#xD;\nnext</b>\r\n</a>", "line\r\nnext"},
-                      XmlCase{"<a><!-- note --><b><![CDATA[<raw>&]]></b></a>", "<raw>&"},
-                      XmlCase{"<a><b>&#233;&#x1F600;&quot;&apos;</b></a>", "\xC3\xA9\xF0\x9F\x98\x80\"'"},
-                      XmlCase{"<e:a xmlns:e='u'><b/><b>t</b></e:a>", "t"}));
+    ::testing::Values(
+        XmlCase{"<a><b>x</b></a>", "x"},
+        XmlCase{"<a x='1' y=\"2\"><b>1 &lt; 2 &amp;&amp; 3 &gt; 2</b></a>", "1 < 2 && 3 > 2"},
+        XmlCase{"<a>\r\n  <b>line&#xD;\nnext</b>\r\n</a>", "line\r\nnext"},
+        XmlCase{"<a><!-- note --><b><![CDATA[<raw>&]]></b></a>", "<raw>&"},
+        XmlCase{"<a><b>&#233;&#x1F600;&quot;&apos;</b></a>", "\xC3\xA9\xF0\x9F\x98\x80\"'"},
+        XmlCase{"<e:a xmlns:e='u'><b/><b>t</b></e:a>", "t"}));
 
 class XmlRejected : public ::testing::TestWithParam<const char*> {};
 
@@ -68,7 +70,8 @@ INSTANTIATE_TEST_SUITE_P(Shapes, XmlRejected,
 // --- XmlEventReader ---------------------------------------------------------------------------
 
 TEST(XmlEventReader, ReadsPrettyPrintedEventWithUnnamedData) {
-  const std::string text = test::read_file(test::source_path("tests/data/winevent/otel_xml_sample.xml"));
+  const std::string text =
+      test::read_file(test::source_path("tests/data/winevent/otel_xml_sample.xml"));
   StringArena arena;
   const auto events = read_xml(text, arena);
   ASSERT_EQ(events.size(), 1u);
@@ -171,7 +174,8 @@ TEST(XmlEventReader, GivesTheSameInstantsForWevtutilAndEventViewerExports) {
   std::size_t with_message = 0;
   for (std::size_t i = 0; i < from_wevtutil.size(); ++i) {
     EXPECT_EQ(from_wevtutil[i].event.timestamp, from_viewer[i].event.timestamp) << i;
-    EXPECT_EQ(from_wevtutil[i].number("winlog.record_id"), from_viewer[i].number("winlog.record_id"));
+    EXPECT_EQ(from_wevtutil[i].number("winlog.record_id"),
+              from_viewer[i].number("winlog.record_id"));
     EXPECT_EQ(from_wevtutil[i].event.precision_digits, 9);
     EXPECT_EQ(from_viewer[i].event.precision_digits, 7);
     with_message += !from_viewer[i].message.empty();
