@@ -5,14 +5,14 @@
 #include <csignal>
 #include <iostream>
 
-#include "agent/agent_config.h"
-#include "agent/bench/bench_command.h"
-#include "agent/check_config_command.h"
-#include "agent/clock_command.h"
-#include "agent/logging.h"
-#include "agent/parse_command.h"
-#include "agent/replay/replay_command.h"
-#include "agent/run_command.h"
+#include "agent/config/agent_config.h"
+#include "agent/commands/bench_command.h"
+#include "agent/commands/check_config_command.h"
+#include "agent/commands/clock_command.h"
+#include "agent/commands/logging.h"
+#include "agent/commands/parse_command.h"
+#include "agent/commands/replay_command.h"
+#include "agent/commands/run_command.h"
 #include "sinks/field_selection.h"
 
 namespace horolog {

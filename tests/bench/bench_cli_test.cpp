@@ -6,7 +6,7 @@
 #include <set>
 #include <string>
 
-#include "agent/bench/bench_corpus.h"
+#include "agent/commands/bench/bench_corpus.h"
 #include "tests/support/process.h"
 #include "tests/support/test_paths.h"
 

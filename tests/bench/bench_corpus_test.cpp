@@ -1,6 +1,6 @@
 // The benchmark's generated data: deterministic, one case per line format, and every line of it
 // understood by its parser (a benchmark of the error path would measure the wrong thing).
-#include "agent/bench/bench_corpus.h"
+#include "agent/commands/bench/bench_corpus.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // The agent config: accepted and rejected configs (with the path, line and reason of each
 // error), the bundled default config, and the full example decoded value by value.
-#include "agent/agent_config.h"
+#include "agent/config/agent_config.h"
 
 #include <gtest/gtest.h>
 

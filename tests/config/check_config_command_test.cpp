@@ -1,6 +1,6 @@
 // check-config: compiler-style error lines (FILE:LINE:COL: PATH: message) and exit code 1, or a
 // summary and exit code 0.
-#include "agent/check_config_command.h"
+#include "agent/commands/check_config_command.h"
 
 #include <gtest/gtest.h>
 

@@ -8,7 +8,7 @@
 #include <set>
 #include <sstream>
 
-#include "agent/agent_config.h"
+#include "agent/config/agent_config.h"
 #include "config/yaml_decoder.h"
 #include "normalizer/clock/clock_options.h"
 #include "sinks/file_sink_options.h"

@@ -10,7 +10,7 @@
 #include <fstream>
 #include <thread>
 
-#include "agent/checkpoint_store.h"
+#include "agent/engine/checkpoint_store.h"
 #include "tests/kafka/kafka_reader.h"
 #include "tests/kafka/test_broker_process.h"
 #include "tests/support/process.h"

@@ -2,7 +2,7 @@
 // dotted property names verbatim, and inconsistent settings are reported with their path.
 #include <gtest/gtest.h>
 
-#include "agent/agent_config.h"
+#include "agent/config/agent_config.h"
 
 namespace horolog {
 namespace {

@@ -1,12 +1,12 @@
 // Archived NTP statistics to offset samples: the sign of each daemon's offset, the error used,
 // unsynchronised lines left out, and the real samples loaded whole.
-#include "agent/replay/clock_history.h"
+#include "agent/commands/replay/clock_history.h"
 
 #include <gtest/gtest.h>
 
 #include "parsers/detect/format_detect.h"
 #include "parsers/ntp/stats_parser.h"
-#include "tests/replay/compress_fixture.h"
+#include "tests/support/compress_fixture.h"
 #include "tests/support/process.h"
 #include "tests/support/test_paths.h"
 

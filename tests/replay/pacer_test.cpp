@@ -1,5 +1,5 @@
 // Pacing as arithmetic: when each event is due, without waiting for anything.
-#include "agent/replay/pacer.h"
+#include "agent/commands/replay/pacer.h"
 
 #include <gtest/gtest.h>
 

@@ -5,7 +5,7 @@
 #include <simdjson.h>
 #include <sys/stat.h>
 
-#include "tests/replay/compress_fixture.h"
+#include "tests/support/compress_fixture.h"
 #include "tests/support/process.h"
 #include "tests/support/test_paths.h"
 

@@ -1,5 +1,5 @@
 // Which file of a rotated set is older, and what each one's year inference is anchored to.
-#include "agent/replay/replay_order.h"
+#include "agent/commands/replay/replay_order.h"
 
 #include <gtest/gtest.h>
 

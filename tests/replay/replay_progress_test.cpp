@@ -1,5 +1,5 @@
 // The progress line and the closing summary, as text.
-#include "agent/replay/replay_progress.h"
+#include "agent/commands/replay/replay_progress.h"
 
 #include <gtest/gtest.h>
 

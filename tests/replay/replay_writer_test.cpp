@@ -1,6 +1,6 @@
 // The replay writer on its own: per-event clock estimates from the history, the out-of-range
 // marker, and paced partial batches that keep every line beside its own event.
-#include "agent/replay/replay_writer.h"
+#include "agent/commands/replay/replay_writer.h"
 
 #include <gtest/gtest.h>
 

@@ -1,0 +1,137 @@
+// Builds the server list from flags or config, measures once, prints a table or JSON.
+#include "agent/commands/clock_command.h"
+
+#include <cstdio>
+#include <iostream>
+
+#include "agent/config/agent_config.h"
+#include "normalizer/clock/clock_measurement.h"
+#include "normalizer/clock/clock_setup.h"
+#include "normalizer/rfc3339_format.h"
+#include "sinks/json_number.h"
+#include "sinks/json_string.h"
+
+namespace horolog {
+
+namespace {
+
+std::string reference_id(const NtpHeader& reply) {
+  const std::uint32_t id = reply.reference_id;
+  if (reply.stratum <= 1) {  // four ASCII characters: GPS, PPS, kiss codes
+    std::string text;
+    for (int shift = 24; shift >= 0; shift -= 8) {
+      const char c = static_cast<char>((id >> shift) & 0xff);
+      if (c >= 0x20 && c < 0x7f) text += c;
+    }
+    return text;
+  }
+  return std::to_string(id >> 24) + "." + std::to_string((id >> 16) & 0xff) + "." +
+         std::to_string((id >> 8) & 0xff) + "." + std::to_string(id & 0xff);
+}
+
+double to_ms(Nanoseconds value) { return static_cast<double>(value.count()) / 1e6; }
+
+void print_table(const ClockMeasurement& m) {
+  std::printf("%-28s %-12s %7s %-15s %12s %10s %10s %10s\n", "server", "status", "stratum",
+              "reference", "offset_ms", "delay_ms", "jitter_ms", "dist_ms");
+  for (const ServerReport& r : m.servers) {
+    const std::string name = to_string(r.server);
+    if (r.valid == 0) {
+      std::printf("%-28s %-12s\n", name.c_str(), std::string(to_string(r.status)).c_str());
+      continue;
+    }
+    const FilteredSample& f = r.filtered;
+    std::printf("%-28s %-12s %7d %-15s %12.3f %10.3f %10.3f %10.3f\n", name.c_str(),
+                std::string(to_string(r.status)).c_str(), f.best.reply.stratum,
+                reference_id(f.best.reply).c_str(), to_ms(f.best.offset), to_ms(f.best.delay),
+                to_ms(f.jitter), to_ms(f.root_distance));
+  }
+  const ClockEstimate& e = m.estimate;
+  std::printf("\nestimate: offset %.3f ms, error ±%.3f ms, %u used, %u rejected, %s\n",
+              to_ms(e.offset), to_ms(e.error_bound), e.servers_used, e.servers_rejected,
+              e.synchronized ? "trustworthy" : "NOT trustworthy");
+}
+
+void print_json(const ClockMeasurement& m) {
+  std::string out = "{\"servers\":[";
+  for (std::size_t i = 0; i < m.servers.size(); ++i) {
+    const ServerReport& r = m.servers[i];
+    if (i > 0) out += ',';
+    out += "{\"server\":";
+    append_json_string(out, to_string(r.server));
+    out += ",\"address\":";
+    append_json_string(out, r.address);
+    out += ",\"status\":";
+    append_json_string(out, to_string(r.status));
+    if (r.valid > 0) {
+      const FilteredSample& f = r.filtered;
+      out += ",\"stratum\":" + std::to_string(f.best.reply.stratum) + ",\"reference\":";
+      append_json_string(out, reference_id(f.best.reply));
+      out += ",\"offset_ms\":";
+      append_json_millis(out, f.best.offset);
+      out += ",\"delay_ms\":";
+      append_json_millis(out, f.best.delay);
+      out += ",\"jitter_ms\":";
+      append_json_millis(out, f.jitter);
+      out += ",\"root_distance_ms\":";
+      append_json_millis(out, f.root_distance);
+    }
+    out += '}';
+  }
+  const ClockEstimate& e = m.estimate;
+  out += "],\"estimate\":{\"offset_ms\":";
+  append_json_millis(out, e.offset);
+  out += ",\"error_ms\":";
+  append_json_millis(out, e.error_bound);
+  out += ",\"synchronized\":";
+  out += e.synchronized ? "true" : "false";
+  out += ",\"servers_used\":" + std::to_string(e.servers_used) +
+         ",\"servers_rejected\":" + std::to_string(e.servers_rejected) + ",\"measured_at\":";
+  out += '"';
+  append_rfc3339_utc(out, e.measured_at, 6);
+  out += "\"}}\n";
+  std::fputs(out.c_str(), stdout);
+}
+
+}  // namespace
+
+int clock_command(const ClockCommandOptions& options) {
+  ClockOptions clock;
+  if (!options.config.empty()) {
+    auto loaded = load_config_file(options.config);
+    if (!loaded) {
+      std::cerr << "horolog clock: " << options.config << " has errors; run check-config\n";
+      return 2;
+    }
+    clock = loaded->clock;
+  }
+  if (!options.servers.empty()) {
+    clock.servers.clear();
+    for (const std::string& server : options.servers) {
+      ClockServerOptions entry;
+      entry.address = server;
+      entry.key = options.key;
+      clock.servers.push_back(entry);
+    }
+  }
+  if (!options.key_file.empty()) clock.key_file = options.key_file;
+  clock.samples = options.samples;
+  if (clock.servers.empty()) {
+    std::cerr << "horolog clock: no servers (use --server or a config with clock.servers)\n";
+    return 2;
+  }
+  auto monitor_options = make_monitor_options(clock);
+  if (!monitor_options) {
+    std::cerr << "horolog clock: " << monitor_options.error() << "\n";
+    return 2;
+  }
+  const ClockMeasurement measurement =
+      measure_clock(monitor_options->servers, monitor_options->keys, monitor_options->query);
+  if (options.json)
+    print_json(measurement);
+  else
+    print_table(measurement);
+  return measurement.estimate.synchronized ? 0 : 1;
+}
+
+}  // namespace horolog

@@ -1,0 +1,218 @@
+// Loading the agent config: YAML syntax, then every section decoded and validated, with inputs
+// and sinks resolved through the type registry. Runs at start-up only, so it may throw inside.
+#include "agent/config/agent_config.h"
+
+#include <date/tz.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "config/reference_writer.h"
+#include "config/suggest.h"
+#include "config/yaml_decoder.h"
+#include "normalizer/zone.h"
+#include "parsers/format_names.h"
+
+namespace horolog {
+
+namespace {
+
+// Empty when the tz database knows `name`; otherwise the reason, with the closest known zone.
+std::string zone_problem(std::string_view name) {
+  try {
+    Zone::locate(name);
+    return {};
+  } catch (const std::exception& e) {
+    std::vector<std::string_view> known;
+    const date::tzdb& tzdb = date::get_tzdb();
+    for (const date::time_zone& zone : tzdb.zones) known.push_back(zone.name());
+    if (auto match = config::closest_match(name, known)) {
+      return "unknown time zone `" + std::string(name) + "` (did you mean `" + std::string(*match) +
+             "`?)";
+    }
+    return e.what();
+  }
+}
+
+void check_zone(config::YamlDecoder& decoder, std::string_view key, std::string_view zone) {
+  if (std::string problem = zone_problem(zone); !problem.empty()) {
+    decoder.error(key, std::move(problem));
+  }
+}
+
+template <class Type>
+std::vector<std::string_view> names_of(std::span<const Type> types) {
+  std::vector<std::string_view> names;
+  for (const Type& type : types) names.push_back(type.name);
+  return names;
+}
+
+// The list under `key` (inputs or sinks); an undefined node when it is missing or malformed.
+YAML::Node component_list(config::YamlDecoder& top, std::string_view key, std::string_view what) {
+  YAML::Node list = top.take(key);
+  if (!list.IsDefined() || list.IsNull() || (list.IsSequence() && list.size() == 0)) {
+    top.error(key, "at least one " + std::string(what) + " is required");
+    return YAML::Node(YAML::NodeType::Undefined);
+  }
+  if (!list.IsSequence()) {
+    top.error(key, "expected a list of " + std::string(what) + "s");
+    return YAML::Node(YAML::NodeType::Undefined);
+  }
+  return list;
+}
+
+// Remembers names per list so that a second use of one is reported with the first's line.
+class UniqueNames {
+ public:
+  explicit UniqueNames(std::string_view what) : what_(what) {}
+  void check(config::YamlDecoder& decoder, const std::string& name) {
+    if (name.empty()) return;
+    auto [it, inserted] = lines_.emplace(name, decoder.line_of("name"));
+    if (!inserted) {
+      decoder.error("name", "duplicate " + what_ + " name `" + name + "` (first on line " +
+                                std::to_string(it->second) + ")");
+    }
+  }
+
+ private:
+  std::string what_;
+  std::map<std::string, int> lines_;
+};
+
+void decode_inputs(config::YamlDecoder& top, AgentConfig& config,
+                   std::vector<ConfigError>& errors) {
+  const YAML::Node list = component_list(top, "inputs", "input");
+  if (!list.IsDefined()) return;
+  UniqueNames names("input");
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    config::YamlDecoder decoder(list[i], "inputs[" + std::to_string(i) + "]", errors);
+    if (!decoder.is_mapping()) continue;
+    InputConfig input;
+    input.describe(decoder);
+    names.check(decoder, input.name);
+    if (!is_known_format(input.format)) {
+      decoder.error("format", "unknown format `" + input.format + "`" +
+                                  config::suggestion_suffix(input.format, format_names()));
+    }
+    if (!input.timezone.empty()) check_zone(decoder, "timezone", input.timezone);
+    const InputType* type = find_input_type(input.type);
+    if (type == nullptr) {
+      // Without a known type the remaining keys cannot be judged, so they are not reported.
+      if (!input.type.empty()) {
+        decoder.error("type", "unknown input type `" + input.type + "`" +
+                                  config::suggestion_suffix(input.type, names_of(input_types())));
+      }
+      continue;
+    }
+    type->decode(decoder, input.settings);
+    input.parser.describe(decoder);
+    decoder.check("pattern", input.format != "regex" || !input.parser.pattern.empty(),
+                  "format `regex` needs a pattern");
+    decoder.finish();
+    config.inputs.push_back(std::move(input));
+  }
+}
+
+void decode_sinks(config::YamlDecoder& top, AgentConfig& config, std::vector<ConfigError>& errors) {
+  const YAML::Node list = component_list(top, "sinks", "sink");
+  if (!list.IsDefined()) return;
+  UniqueNames names("sink");
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    config::YamlDecoder decoder(list[i], "sinks[" + std::to_string(i) + "]", errors);
+    if (!decoder.is_mapping()) continue;
+    SinkConfig sink;
+    sink.describe(decoder);
+    names.check(decoder, sink.name);
+    const SinkType* type = find_sink_type(sink.type);
+    if (type == nullptr) {
+      if (!sink.type.empty()) {
+        decoder.error("type", "unknown sink type `" + sink.type + "`" +
+                                  config::suggestion_suffix(sink.type, names_of(sink_types())));
+      }
+      continue;
+    }
+    type->decode(decoder, sink.settings);
+    decoder.finish();
+    config.sinks.push_back(std::move(sink));
+  }
+}
+
+}  // namespace
+
+LoadResult load_config_text(std::string_view text, std::string_view name) {
+  std::vector<ConfigError> errors;
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    config::YamlDecoder::report(errors, e.mark, "", "YAML syntax error: " + e.msg);
+    return tl::unexpected(std::move(errors));
+  }
+  AgentConfig config;
+  config.source = name;
+  config::YamlDecoder top(root, "", errors);
+  if (top.is_mapping()) {
+    config.describe(top);
+    check_zone(top, "timezone", config.timezone);
+    decode_inputs(top, config, errors);
+    decode_sinks(top, config, errors);
+    top.finish();
+  }
+  if (!errors.empty()) {
+    std::stable_sort(errors.begin(), errors.end(), [](const ConfigError& a, const ConfigError& b) {
+      return a.line != b.line ? a.line < b.line : a.column < b.column;
+    });
+    return tl::unexpected(std::move(errors));
+  }
+  return config;
+}
+
+LoadResult load_config_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return tl::unexpected(std::vector<ConfigError>{
+        ConfigError{"", 0, 0, std::string("cannot read the file: ") + std::strerror(errno)}});
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return load_config_text(text.str(), path.string());
+}
+
+void write_config_reference(std::ostream& out) {
+  config::ReferenceWriter top = config::render_reference<AgentConfig>();
+  top.add("inputs", "list of mappings", "", "Where events come from (keys below)");
+  top.add("sinks", "list of mappings", "", "Where events go (keys below)");
+  out << "### Top level\n\n";
+  top.write_markdown(out);
+
+  out << "\n### Inputs: keys of every input\n\n";
+  config::render_reference<InputConfig>("inputs[].").write_markdown(out);
+  for (const InputType& type : input_types()) {
+    out << "\n### Inputs: `type: " << type.name << "`\n\n" << type.description << ".\n\n";
+    config::ReferenceWriter writer("inputs[].");
+    type.document(writer);
+    writer.write_markdown(out);
+  }
+  out << "\n### Inputs: format options\n\n";
+  config::render_reference<ParserOptions>("inputs[].").write_markdown(out);
+
+  out << "\n### Sinks: keys of every sink\n\n";
+  config::render_reference<SinkConfig>("sinks[].").write_markdown(out);
+  for (const SinkType& type : sink_types()) {
+    out << "\n### Sinks: `type: " << type.name << "`\n\n" << type.description << ".\n\n";
+    config::ReferenceWriter writer("sinks[].");
+    type.document(writer);
+    if (writer.rows().empty()) {
+      out << "No options.\n";
+    } else {
+      writer.write_markdown(out);
+    }
+  }
+}
+
+}  // namespace horolog

@@ -1,0 +1,334 @@
+// Discovery, identity, resume, rotation and the follow loop of the file input.
+#include "agent/inputs/file/file_input.h"
+
+#include <fcntl.h>
+#include <fnmatch.h>
+#include <glob.h>
+#include <spdlog/spdlog.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <stdexcept>
+
+#include "agent/inputs/file/file_watcher.h"
+#include "agent/engine/sources/whole_file_source.h"
+
+namespace horolog {
+
+namespace {
+
+SysNanos now_ns() {
+  return std::chrono::time_point_cast<Nanoseconds>(std::chrono::system_clock::now());
+}
+
+}  // namespace
+
+struct FileInput::TrackedFile {
+  std::string path;
+  int fd = -1;
+  FileIdentity identity;
+  std::unique_ptr<LineSource> source;      // line formats
+  std::unique_ptr<WholeFileSource> whole;  // whole-file formats (EVTX, XML exports)
+  std::uint64_t whole_size_read = 0;       // file size at the last whole-file read
+  std::unique_ptr<DeliveryWindow> window;
+  std::uint64_t next_sequence = 1;
+  // Set once the path no longer leads to this file (renamed away or deleted): the file is read
+  // until it has been quiet for rotate_wait, then released.
+  bool detached = false;
+  // Set when the content under this inode no longer starts as it did (copytruncate).
+  bool replaced = false;
+  std::chrono::steady_clock::time_point last_data = std::chrono::steady_clock::now();
+
+  std::uint64_t position() const { return source ? source->position() : whole->position(); }
+
+  ~TrackedFile() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+FileInput::FileInput(const InputConfig& config, const FileInputOptions& options,
+                     InputEnvironment env, SinkSet& sinks, RunStats& stats)
+    : config_(config),
+      options_(options),
+      env_(std::move(env)),
+      format_(find_format(config.format)),
+      writer_(sinks, stats, config.format, config.fields()),
+      stats_(stats),
+      stage_(sinks, stats, config.format, config.fields(), env_.clock) {
+  if (format_ == nullptr) throw std::invalid_argument("unknown format '" + config.format + "'");
+  writer_.set_clock(env_.clock);
+  if (format_->framing == RecordFraming::lines) {
+    (void)format_->make(config_.parser);  // fail at start-up, not on the first file
+  }
+}
+
+FileInput::~FileInput() = default;
+
+bool FileInput::matches_exclude(const std::string& path) const {
+  const std::string base = path.substr(path.find_last_of('/') + 1);
+  return std::any_of(options_.exclude.begin(), options_.exclude.end(), [&](const std::string& p) {
+    return fnmatch(p.c_str(), path.c_str(), 0) == 0 || fnmatch(p.c_str(), base.c_str(), 0) == 0;
+  });
+}
+
+std::unique_ptr<FileInput::TrackedFile> FileInput::open_file(const std::string& path,
+                                                             bool first_scan) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    spdlog::warn("input {}: cannot open {}: {}", config_.name, path, std::strerror(errno));
+    return nullptr;
+  }
+  auto file = std::make_unique<TrackedFile>();
+  file->fd = fd;
+  file->path = path;
+  struct stat st {};
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || !identify_file(fd, file->identity)) {
+    return nullptr;
+  }
+  const auto size = static_cast<std::uint64_t>(st.st_size);
+
+  // Where to start: a checkpoint of this very file, else read_from for files present at start
+  // (files that appear later are new and read whole).
+  std::uint64_t start = first_scan && options_.read_from == ReadFrom::end ? size : 0;
+  if (env_.checkpoints != nullptr) {
+    if (auto saved =
+            env_.checkpoints->find(config_.name, file->identity.device, file->identity.inode)) {
+      if (!fingerprint_matches(fd, saved->identity)) {
+        ++counters_.inode_reuses;
+        spdlog::info(
+            "input {}: {} reuses the inode of a file read before; reading it from the start",
+            config_.name, path);
+        start = 0;
+      } else if (saved->position > size) {
+        ++counters_.truncations;
+        start = 0;
+      } else {
+        start = saved->position;
+      }
+    } else if (env_.checkpoints->loaded_corrupt()) {
+      start = 0;  // documented: without trustworthy checkpoints, duplicates rather than loss
+    }
+  }
+  const FormatInfo* format = format_;
+  if (format_->name == "auto") {
+    // Windows event files are read whole: recognised by their first bytes, not per line.
+    if (const std::string_view sniffed = sniff_whole_file_format(fd); !sniffed.empty()) {
+      format = find_format(sniffed);
+    }
+  }
+  if (format->framing == RecordFraming::whole_file) {
+    file->whole = std::make_unique<WholeFileSource>(
+        WholeFileSettings{path, config_.name, std::string(format->name), env_.host, 1024,
+                          options_.date_order},
+        TimeResolverSettings{env_.zone, now_ns()}, start);
+  } else {
+    LineSourceSettings settings{path, config_.name, std::string(format_->dataset), env_.host,
+                                static_cast<std::size_t>(options_.max_record_size.bytes)};
+    file->source =
+        std::make_unique<LineSource>(std::move(settings), format_->make(config_.parser),
+                                     TimeResolverSettings{env_.zone, now_ns()}, fd, start);
+  }
+  file->window = std::make_unique<DeliveryWindow>(env_.max_batches_in_flight, start);
+  ++counters_.files_opened;
+  stats_.count_file(config_.format);
+  spdlog::info("input {}: reading {} from byte {}", config_.name, path, start);
+  if (env_.checkpoints != nullptr) {
+    env_.checkpoints->update({config_.name, path, file->identity, start});
+  }
+  return file;
+}
+
+void FileInput::scan(bool first_scan) {
+  for (const std::string& pattern : options_.paths) {
+    glob_t matches{};
+    if (glob(pattern.c_str(), 0, nullptr, &matches) == 0) {
+      for (std::size_t i = 0; i < matches.gl_pathc; ++i) {
+        // Absolute paths in events and for identity: the agent's working directory is incidental.
+        const std::string path =
+            std::filesystem::absolute(matches.gl_pathv[i]).lexically_normal().string();
+        if (matches_exclude(path)) continue;
+        struct stat st {};
+        if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
+        auto same = std::find_if(files_.begin(), files_.end(), [&](const auto& f) {
+          return f->identity.device == static_cast<std::uint64_t>(st.st_dev) &&
+                 f->identity.inode == static_cast<std::uint64_t>(st.st_ino);
+        });
+        if (same != files_.end()) {
+          // A file we follow, under a new name that the globs also match (syslog → syslog.1).
+          (*same)->path = path;
+          (*same)->detached = false;
+          continue;
+        }
+        if (auto file = open_file(path, first_scan)) files_.push_back(std::move(file));
+      }
+    }
+    globfree(&matches);
+  }
+}
+
+bool FileInput::content_replaced(TrackedFile& file) {
+  if (!fingerprint_matches(file.fd, file.identity)) return true;
+  if (file.identity.fingerprint_length < kFingerprintBytes) {
+    // The file was shorter than a fingerprint when first seen: widen it as the file grows, so
+    // a later copytruncate is recognised even when the new content outgrows our position.
+    FileIdentity wider;
+    if (identify_file(file.fd, wider) &&
+        wider.fingerprint_length > file.identity.fingerprint_length) {
+      file.identity = wider;
+      if (env_.checkpoints != nullptr) {
+        env_.checkpoints->update(
+            {config_.name, file.path, file.identity, file.window->durable_position()});
+      }
+    }
+  }
+  return false;
+}
+
+SinkSet::Completion FileInput::begin_delivery(TrackedFile& file, std::uint64_t end_position,
+                                              const std::atomic<bool>& stop) {
+  file.last_data = std::chrono::steady_clock::now();
+  const std::uint64_t sequence = file.next_sequence++;
+  if (!file.window->begin(sequence, end_position, stop)) return {};
+  DeliveryWindow* window = file.window.get();
+  const FileIdentity identity = file.identity;
+  return [this, window, identity, sequence](std::uint64_t, bool delivered) {
+    window->complete(sequence, delivered);
+    if (env_.checkpoints != nullptr) {
+      env_.checkpoints->update_position(config_.name, identity, window->durable_position());
+      // Saved at once: after a kill -9 only the batches in flight are read again.
+      env_.checkpoints->save(/*durable=*/false);
+    }
+  };
+}
+
+bool FileInput::pump_whole(TrackedFile& file, const std::atomic<bool>& stop) {
+  struct stat st {};
+  if (fstat(file.fd, &st) != 0 || static_cast<std::uint64_t>(st.st_size) == file.whole_size_read) {
+    return false;
+  }
+  // An export is read whole each time it changes; the reader resumes after its last record.
+  file.whole_size_read = static_cast<std::uint64_t>(st.st_size);
+  std::uint64_t previous = file.whole->position();
+  const bool ok = file.whole->read(file.fd, [&](const EventBatch& batch, std::uint64_t end) {
+    // Written before read() moves on: these events are views into the reader's buffer.
+    if (auto done = begin_delivery(file, end, stop)) {
+      writer_.write(batch, end - std::min(end, previous), std::move(done));
+    }
+    previous = end;
+  });
+  if (!ok) {
+    ++counters_.read_errors;
+    spdlog::error("input {}: cannot read {}: {}", config_.name, file.path,
+                  std::strerror(file.whole->last_errno()));
+  }
+  return false;  // everything there was read in one go
+}
+
+bool FileInput::pump(TrackedFile& file, bool final, const std::atomic<bool>& stop) {
+  if (file.whole) return pump_whole(file, stop);
+  const bool any = pump_lines(file, final, stop);
+  stage_.drain();
+  return any;
+}
+
+bool FileInput::pump_lines(TrackedFile& file, bool final, const std::atomic<bool>& stop) {
+  bool any = false;
+  while (!stop) {
+    // Before each read: copytruncate replaces the content under the same inode; reading on at
+    // our old position would yield the middle of some new line.
+    if (file.position() > 0 && content_replaced(file)) {
+      file.replaced = true;
+      return any;
+    }
+    file.source->time().set_reference(now_ns());
+    const std::uint64_t before = file.source->position();
+    const std::uint64_t skipped_before = file.source->skipped_records();
+    const auto read = file.source->read_batch(stage_.batch(), final);
+    stats_.count_skipped(config_.format, file.source->skipped_records() - skipped_before);
+    if (read == LineSource::Read::error) {
+      ++counters_.read_errors;
+      spdlog::error("input {}: read error on {}: {}", config_.name, file.path,
+                    std::strerror(file.source->last_errno()));
+      return any;
+    }
+    if (read == LineSource::Read::end_of_data) return any;
+    const std::uint64_t after = file.source->position();
+    if (after == before) return any;  // only a partial line so far
+    any = true;
+    if (auto done = begin_delivery(file, after, stop))
+      stage_.submit(after - before, std::move(done));
+  }
+  return any;
+}
+
+FileInput::Verdict FileInput::check_file(TrackedFile& file, const std::atomic<bool>& stop) {
+  struct stat by_fd {};
+  if (file.replaced || (fstat(file.fd, &by_fd) == 0 &&
+                        static_cast<std::uint64_t>(by_fd.st_size) < file.position())) {
+    // copytruncate: the file shrank below what we read; what is there now is new data.
+    ++counters_.truncations;
+    spdlog::warn("input {}: {} was truncated; reading it again from the start", config_.name,
+                 file.path);
+    return Verdict::reopen;
+  }
+  struct stat by_path {};
+  const bool same_name = ::stat(file.path.c_str(), &by_path) == 0 &&
+                         static_cast<std::uint64_t>(by_path.st_dev) == file.identity.device &&
+                         static_cast<std::uint64_t>(by_path.st_ino) == file.identity.inode;
+  if (same_name) return Verdict::keep;
+  if (!file.detached) {
+    file.detached = true;
+    ++counters_.rotations;
+    spdlog::info("input {}: {} was rotated or removed; draining it", config_.name, file.path);
+  }
+  // A writer may still be finishing its last lines into the old file: keep it a little.
+  const bool quiet = std::chrono::steady_clock::now() - file.last_data >= options_.rotate_wait;
+  if (!quiet && !stop) return Verdict::keep;
+  pump(file, /*final=*/true, stop);
+  return Verdict::release;
+}
+
+bool FileInput::release(TrackedFile& file) {
+  // Completions hold pointers into the file's window: it lives until they have all run.
+  if (!file.window->wait_drained(std::chrono::milliseconds(250))) return false;
+  if (env_.checkpoints != nullptr) {
+    env_.checkpoints->forget(config_.name, file.identity.device, file.identity.inode);
+  }
+  return true;
+}
+
+void FileInput::run(bool once, const std::atomic<bool>& stop) {
+  scan(/*first_scan=*/true);
+  if (once) {
+    for (auto& file : files_) {
+      pump(*file, /*final=*/true, stop);
+      file->window->wait_drained(std::chrono::seconds(60));
+    }
+    return;
+  }
+  FileWatcher watcher(options_.paths);
+  const auto wait_at_most =
+      std::min(std::chrono::duration_cast<std::chrono::milliseconds>(options_.scan_interval),
+               std::chrono::milliseconds(250));  // short enough to notice `stop` promptly
+  while (!stop) {
+    bool any = false;
+    for (auto& file : files_) any |= pump(*file, /*final=*/false, stop);
+    if (any) continue;  // keep reading while there is data; checks come when it is quiet
+    // Scan before judging rotations: a renamed file that the globs still match keeps its
+    // identity and position under the new name.
+    scan(/*first_scan=*/false);
+    for (auto& file : files_) {
+      const Verdict verdict = check_file(*file, stop);
+      if (verdict == Verdict::keep || !release(*file)) continue;
+      file = verdict == Verdict::reopen ? open_file(std::string(file->path), false) : nullptr;
+    }
+    std::erase_if(files_, [](const auto& f) { return f == nullptr; });
+    watcher.wait(wait_at_most);
+  }
+  for (auto& file : files_) file->window->wait_drained(std::chrono::seconds(10));
+}
+
+}  // namespace horolog
