@@ -99,7 +99,8 @@ class Mapper {
     } else if (parent == "RenderingInfo") {
       visit_rendering(node, name);
     } else if (parent == "UserData") {
-      event_.add("winlog.user_data.xml_name", FieldValue::string(node.name));
+      // Copied: element names live in the decoder's per-chunk cache, not in the batch.
+      event_.add("winlog.user_data.xml_name", FieldValue::string(arena_.copy(node.name)));
       user_data_root_ = index;
     } else if (user_data_root_ != XmlTree::kNoParent && !node.text.empty() &&
                within(index, user_data_root_)) {

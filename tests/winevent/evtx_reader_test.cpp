@@ -71,6 +71,36 @@ TEST(EvtxReader, NamesDecodedStringsInTheBatchArenaNotTheFile) {
   }
 }
 
+
+// The engine keeps a whole batch of events (up to 1024, spanning chunks) before encoding it: a
+// value must not view into anything the reader reuses when it moves to the next chunk (element
+// names are cached per chunk).
+TEST(EvtxReader, EventsKeepTheirValuesWhileLaterChunksAreRead) {
+  HOROLOG_SHARED_SAMPLE(sample, "evtx/omerbenamram_system.evtx");  // 16 chunks, UserData names
+  const std::string file = test::read_file(sample);
+  StringArena reference_arena;
+  EvtxReader one_by_one(bytes_of(file));
+  const auto expected = test::read_all(one_by_one, reference_arena);
+
+  EvtxReader reader(bytes_of(file));
+  EventBatch batch;
+  TimeResolver resolver{TimeResolverSettings{}};
+  ParseContext ctx{resolver, batch.arena, "collector"};
+  while (reader.next(batch.next_event(), ctx)) {
+  }
+  batch.discard_last();
+  ASSERT_EQ(batch.size, expected.size());
+  std::size_t user_data = 0;
+  for (std::size_t i = 0; i < batch.size; ++i) {
+    for (const Field& field : batch.events[i].fields) {
+      if (field.value.kind != FieldValue::Kind::string) continue;
+      EXPECT_EQ(std::optional<std::string>(field.value.text), expected[i].text(field.key))
+          << "record " << i << " " << field.key;
+      user_data += field.key == "winlog.user_data.xml_name";
+    }
+  }
+  EXPECT_GT(user_data, 40u);  // 51 events of this file have UserData
+}
 TEST(EvtxReader, ResumesAfterTheLastRecordItReturned) {
   const std::string file =
       test::read_file(test::source_path("tests/data/winevent/security_short_selected.evtx"));
