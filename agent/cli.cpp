@@ -1,14 +1,14 @@
-// Subcommand wiring; each command's work lives in its own file under agent/.
+// Subcommand wiring; each command's work lives in its own file under agent/commands/.
 #include "agent/cli.h"
 
 #include <CLI/CLI.hpp>
 #include <csignal>
 #include <iostream>
 
-#include "agent/config/agent_config.h"
 #include "agent/commands/bench_command.h"
 #include "agent/commands/check_config_command.h"
 #include "agent/commands/clock_command.h"
+#include "agent/commands/config_reference_command.h"
 #include "agent/commands/logging.h"
 #include "agent/commands/parse_command.h"
 #include "agent/commands/replay_command.h"
@@ -43,7 +43,7 @@ void add_field_options(CLI::App& command, std::vector<std::string>& include,
 
 }  // namespace
 
-int run_cli(int argc, char** argv) {
+Result<int> run_cli(int argc, char** argv) {
   // A closed stdout pipe (`horolog parse … | head`) must show up as EPIPE, not kill us.
   std::signal(SIGPIPE, SIG_IGN);
 
@@ -52,7 +52,12 @@ int run_cli(int argc, char** argv) {
   std::string log_level;
   app.add_option("--log-level", log_level,
                  "trace, debug, info, warn, error, off (overrides config)");
-  int exit_code = 0;
+  Result<int> exit_code = 0;
+  // A command's error is told as `horolog COMMAND: message`.
+  const auto named = [](std::string_view command, Result<int> status) -> Result<int> {
+    if (status) return status;
+    return fail(status.error().within("horolog " + std::string(command)));
+  };
 
   auto* version = app.add_subcommand("version", "Print the version");
   version->callback([] { std::cout << "horolog " << HOROLOG_VERSION << "\n"; });
@@ -63,7 +68,7 @@ int run_cli(int argc, char** argv) {
   run_cmd->add_flag("--once", run.once, "Read every input to its end, deliver, and exit");
   run_cmd->callback([&] {
     run.log_level = log_level;
-    exit_code = run_command(run);
+    exit_code = named("run", run_command(run));
   });
 
   ParseCommandOptions parse;
@@ -86,7 +91,7 @@ int run_cli(int argc, char** argv) {
   parse_cmd->add_option("paths", parse.paths, "Files to parse; - or none for stdin");
   parse_cmd->callback([&] {
     configure_logging(log_level.empty() ? "warn" : log_level);
-    exit_code = parse_command(parse);
+    exit_code = named("parse", parse_command(parse));
   });
 
   ClockCommandOptions clock;
@@ -103,7 +108,7 @@ int run_cli(int argc, char** argv) {
   clock_cmd->add_flag("--json", clock.json, "Print JSON instead of a table");
   clock_cmd->callback([&] {
     configure_logging(log_level.empty() ? "warn" : log_level);
-    exit_code = clock_command(clock);
+    exit_code = named("clock", clock_command(clock));
   });
 
   ReplayCommandOptions replay;
@@ -134,7 +139,7 @@ int run_cli(int argc, char** argv) {
   replay_cmd->add_option("paths", replay.paths, "Files to replay")->required();
   replay_cmd->callback([&] {
     configure_logging(log_level.empty() ? "warn" : log_level);
-    exit_code = replay_command(replay);
+    exit_code = named("replay", replay_command(replay));
   });
 
   auto* reference_cmd = app.add_subcommand(
@@ -161,7 +166,7 @@ int run_cli(int argc, char** argv) {
   bench_cmd->add_flag("!--no-pipeline", bench.pipeline, "Skip the file-to-file pipeline run");
   bench_cmd->callback([&] {
     configure_logging(log_level.empty() ? "warn" : log_level);
-    exit_code = bench_command(bench, std::cout, std::cerr);
+    exit_code = named("bench", bench_command(bench, std::cout));
   });
 
   try {

@@ -40,10 +40,10 @@ void bench_format(benchmark::State& state, const char* format_name, const char* 
     state.SkipWithError("sample or format missing");
     return;
   }
-  const auto parser = format->make(ParserOptions{});
+  const auto parser = format->make(ParserOptions{}).value();
   using namespace std::chrono;
   const SysNanos reference{sys_days{year{2026} / 11 / 30}};
-  TimeResolver time(TimeResolverSettings{Zone::locate("Europe/Berlin"), reference});
+  TimeResolver time(TimeResolverSettings{Zone::find("Europe/Berlin").value(), reference});
   StringArena arena;
   ParseContext ctx{time, arena, "bench-host"};
   Event event;

@@ -9,7 +9,7 @@
 
 #include "normalizer/time_resolver.h"
 #include "normalizer/zone.h"
-#include "parsers/winevent/winevent_readers.h"
+#include "parsers/format_registry.h"
 
 namespace horolog::winevent {
 namespace {
@@ -27,12 +27,12 @@ void read_records(benchmark::State& state, const char* format, const char* relat
     return;
   }
   StringArena arena;
-  TimeResolver resolver{TimeResolverSettings{Zone::locate(zone)}};
+  TimeResolver resolver{TimeResolverSettings{Zone::find(zone).value()}};
   ParseContext ctx{resolver, arena, "collector"};
   Event event;
   std::uint64_t records = 0;
   for (auto _ : state) {
-    auto reader = make_record_reader(format, file);
+    auto reader = find_format(format)->make_reader(file, 0, ParserOptions{});
     resolver.reset_sequence();
     for (;;) {
       event.reset();

@@ -21,7 +21,7 @@ void EventBatch::clear() noexcept {
   bytes.clear();
   arena.clear();
   size = 0;
-  end_position = 0;
+  backing.reset();
 }
 
 }  // namespace horolog

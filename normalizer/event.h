@@ -1,8 +1,10 @@
 // The normalized record every stage shares, and the batch that owns the bytes its views point into.
-// Buffer lifetime: every string_view in an Event points into its EventBatch (input bytes or arena).
+// Buffer lifetime: every string_view in an Event points into its EventBatch (its input bytes, its
+// arena, or the buffer it keeps alive), or at text that lives as long as the program.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -109,13 +111,15 @@ struct Event {
   void reset() noexcept;
 };
 
-// One read from one source: the bytes, the events parsed out of them, and where to resume.
+// One read from one source: the bytes, the events parsed out of them.
 struct EventBatch {
   std::string bytes;          // the records' bytes; events view into it
   StringArena arena;          // derived strings (unescaped values, decoded text)
   std::vector<Event> events;  // only the first `size` are live; the rest are kept for reuse
   std::size_t size = 0;
-  std::uint64_t end_position = 0;  // source position after the last whole record
+  // A buffer the events view into instead of `bytes` (a mapped file read whole), kept alive for
+  // as long as the batch holds these events, whatever the source does meanwhile.
+  std::shared_ptr<const void> backing;
 
   Event& next_event();
   // Gives back the event last taken by next_event() (it turned out not to be an event).

@@ -1,8 +1,6 @@
 // Compiling strptime-style patterns into steps, and running the steps over a record's text.
 #include "normalizer/strptime_format.h"
 
-#include <stdexcept>
-
 #include "normalizer/epoch_time.h"
 #include "normalizer/time_text.h"
 #include "normalizer/timestamp_formats.h"
@@ -84,31 +82,33 @@ bool is_zone_name_char(char c) noexcept {
 
 }  // namespace
 
-TimeFormat::TimeFormat(std::string_view pattern) : pattern_(pattern) {
+Result<TimeFormat> TimeFormat::compile(std::string_view pattern) {
+  TimeFormat format(pattern);
   if (pattern == "%s") {  // an instant, not a civil time: handled whole
-    epoch_seconds_ = true;
-    return;
+    format.epoch_seconds_ = true;
+    return format;
   }
-  compile(pattern, 0);
+  const auto problem = [&](std::string_view what) {
+    return fail(ErrorCode::invalid_config,
+                "time format '" + std::string(pattern) + "'" + std::string(what));
+  };
+  if (std::string error = format.add_steps(pattern); !error.empty()) return problem(error);
   bool month = false;
   bool day = false;
   bool hour12 = false;
   bool meridiem = false;
-  for (const Step& step : steps_) {
+  for (const Step& step : format.steps_) {
     month |= step.kind == Kind::month || step.kind == Kind::month_name;
     day |= step.kind == Kind::day || step.kind == Kind::day_padded;
     hour12 |= step.kind == Kind::hour12;
     meridiem |= step.kind == Kind::meridiem;
   }
-  if (!month || !day) {
-    throw std::invalid_argument("time format '" + pattern_ + "' needs a month and a day");
-  }
-  if (hour12 != meridiem) {
-    throw std::invalid_argument("time format '" + pattern_ + "': %I and %p go together");
-  }
+  if (!month || !day) return problem(" needs a month and a day");
+  if (hour12 != meridiem) return problem(": %I and %p go together");
+  return format;
 }
 
-void TimeFormat::compile(std::string_view pattern, int depth) {
+std::string TimeFormat::add_steps(std::string_view pattern) {
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];
     if (c == ' ' || c == '\t') {
@@ -119,9 +119,7 @@ void TimeFormat::compile(std::string_view pattern, int depth) {
       steps_.push_back({Kind::literal, c});
       continue;
     }
-    if (++i == pattern.size()) {
-      throw std::invalid_argument("time format '" + pattern_ + "' ends with a lone %");
-    }
+    if (++i == pattern.size()) return " ends with a lone %";
     const char d = pattern[i];
     switch (d) {
       case 'Y': steps_.push_back({Kind::year4}); break;
@@ -143,15 +141,15 @@ void TimeFormat::compile(std::string_view pattern, int depth) {
       case 'z': steps_.push_back({Kind::offset}); break;
       case 'Z': steps_.push_back({Kind::zone_name}); break;
       case '%': steps_.push_back({Kind::literal, '%'}); break;
-      case 'T': compile("%H:%M:%S", depth + 1); break;
-      case 'F': compile("%Y-%m-%d", depth + 1); break;
-      case 'D': compile("%m/%d/%y", depth + 1); break;
-      case 'R': compile("%H:%M", depth + 1); break;
-      default:
-        throw std::invalid_argument("time format '" + pattern_ + "': unknown directive %" +
-                                    std::string(1, d));
+      // The shorthands expand to directives that are all known.
+      case 'T': add_steps("%H:%M:%S"); break;
+      case 'F': add_steps("%Y-%m-%d"); break;
+      case 'D': add_steps("%m/%d/%y"); break;
+      case 'R': add_steps("%H:%M"); break;
+      default: return ": unknown directive %" + std::string(1, d);
     }
   }
+  return {};
 }
 
 const Zone* TimeFormat::named_zone(std::string_view name) noexcept {
@@ -161,12 +159,10 @@ const Zone* TimeFormat::named_zone(std::string_view name) noexcept {
   // Bounded, so a stream of invented names cannot grow it: they are refused beyond the limit.
   constexpr std::size_t kMaxZones = 32;
   if (zones_.size() == kMaxZones) return nullptr;
-  try {
-    zones_.push_back(std::make_unique<Zone>(Zone::locate(name)));
-    return zones_.back().get();
-  } catch (const std::exception&) {
-    return nullptr;
-  }
+  Result<Zone> zone = Zone::find(name);
+  if (!zone) return nullptr;
+  zones_.push_back(std::make_unique<Zone>(*zone));
+  return zones_.back().get();
 }
 
 std::size_t TimeFormat::parse(std::string_view s, CivilTime& out) noexcept {
@@ -284,9 +280,15 @@ std::size_t TimeFormat::parse(std::string_view s, CivilTime& out) noexcept {
   return pos;
 }
 
-TimeFormatList::TimeFormatList(const std::vector<std::string>& patterns) {
-  formats_.reserve(patterns.size());
-  for (const std::string& pattern : patterns) formats_.emplace_back(pattern);
+Result<TimeFormatList> TimeFormatList::compile(const std::vector<std::string>& patterns) {
+  TimeFormatList list;
+  list.formats_.reserve(patterns.size());
+  for (const std::string& pattern : patterns) {
+    Result<TimeFormat> format = TimeFormat::compile(pattern);
+    if (!format) return fail(format.error());
+    list.formats_.push_back(std::move(*format));
+  }
+  return list;
 }
 
 int TimeFormatList::parse(std::string_view text, CivilTime& out) noexcept {

@@ -25,9 +25,8 @@ namespace horolog {
 
 class TimeFormat {
  public:
-  // Throws std::invalid_argument for an unknown directive, a pattern without month and day, or
-  // %I without %p (config time only).
-  explicit TimeFormat(std::string_view pattern);
+  // invalid_config for an unknown directive, a pattern without month and day, or %I without %p.
+  static Result<TimeFormat> compile(std::string_view pattern);
 
   // Reads from the start of `text`; returns the characters consumed, 0 when it does not match.
   // Not thread-safe: a %Z IANA name is looked up once and kept (the CivilTime points at it), so
@@ -60,7 +59,10 @@ class TimeFormat {
     Kind kind;
     char literal = 0;
   };
-  void compile(std::string_view pattern, int depth);
+  explicit TimeFormat(std::string_view pattern) : pattern_(pattern) {}
+  // Appends the steps of `pattern` (a directive such as %T expands to more steps); returns the
+  // problem with it, or an empty string.
+  std::string add_steps(std::string_view pattern);
   const Zone* named_zone(std::string_view name) noexcept;
 
   std::string pattern_;
@@ -73,7 +75,9 @@ class TimeFormat {
 // Formats tried in order; the first that reads the whole text wins.
 class TimeFormatList {
  public:
-  explicit TimeFormatList(const std::vector<std::string>& patterns);  // throws like TimeFormat
+  TimeFormatList() = default;
+  // Fails like TimeFormat::compile, on the first pattern that does.
+  static Result<TimeFormatList> compile(const std::vector<std::string>& patterns);
 
   // Fills `out` from the first format that consumes all of `text`; returns its index, or -1.
   int parse(std::string_view text, CivilTime& out) noexcept;

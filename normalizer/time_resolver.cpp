@@ -73,7 +73,7 @@ TimeResolver::Instant TimeResolver::earliest_instant(const CivilTime& c, int yea
                              c.hour * 3600 + c.minute * 60 + second;
   if (c.has_offset) return {local - c.offset_seconds, Zone::Mapping::unique};
   const Zone& zone = c.zone != nullptr ? *c.zone : settings_.zone;
-  const Zone::Result r = zone.to_utc(local, false);
+  const Zone::Conversion r = zone.to_utc(local, false);
   return {r.utc_seconds.count(), r.mapping};
 }
 

@@ -5,7 +5,6 @@
 #include <date/tz.h>
 
 #include <algorithm>
-#include <stdexcept>
 
 namespace horolog {
 
@@ -19,7 +18,7 @@ bool is_utc_name(std::string_view name) {
 
 Zone Zone::utc() { return Zone("UTC", nullptr); }
 
-Zone Zone::locate(std::string_view name) {
+Result<Zone> Zone::find(std::string_view name) {
   if (is_utc_name(name)) return utc();
   if (name == "local") {
     // The host's zone; a host without /etc/localtime runs on UTC, which is what libc assumes too.
@@ -34,13 +33,14 @@ Zone Zone::locate(std::string_view name) {
   try {
     const date::time_zone* tz = date::locate_zone(name);
     return Zone(tz->name(), tz);
-  } catch (const std::exception&) {
-    throw std::runtime_error("unknown time zone '" + std::string(name) +
-                             "' (expected an IANA name such as Europe/Berlin, UTC or local)");
+  } catch (const std::exception&) {  // date/tz reports an unknown name by throwing
+    return fail(ErrorCode::not_found,
+                "unknown time zone '" + std::string(name) +
+                    "' (expected an IANA name such as Europe/Berlin, UTC or local)");
   }
 }
 
-Zone::Result Zone::to_utc(std::int64_t local_seconds, bool later) const noexcept {
+Zone::Conversion Zone::to_utc(std::int64_t local_seconds, bool later) const noexcept {
   if (tz_ == nullptr) return {std::chrono::seconds(local_seconds), Mapping::unique};
   if (local_seconds >= cache_begin_ && local_seconds < cache_end_) {
     return {std::chrono::seconds(local_seconds - cache_offset_), Mapping::unique};

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "normalizer/error.h"
+
 namespace date {
 class time_zone;
 }
@@ -16,14 +18,14 @@ class Zone {
  public:
   // How a local time maps to UTC.
   enum class Mapping : std::uint8_t { unique, gap, fold };
-  struct Result {
+  struct Conversion {
     std::chrono::seconds utc_seconds;  // seconds since the Unix epoch
     Mapping mapping = Mapping::unique;
   };
 
-  // "UTC", "local" (the host's zone), or an IANA name. Throws std::runtime_error when unknown
-  // (config time only).
-  static Zone locate(std::string_view name);
+  // "UTC", "local" (the host's zone), or an IANA name; not_found when the database has no such
+  // zone.
+  static Result<Zone> find(std::string_view name);
   static Zone utc();
 
   // The IANA name (or "UTC"); the text lives as long as the program (it is the tz database's
@@ -33,7 +35,7 @@ class Zone {
 
   // Local seconds since the epoch (as if the local wall clock were UTC) to UTC. In a gap the
   // local time is shifted forward by the gap's length; in a fold `later` picks the second pass.
-  Result to_utc(std::int64_t local_seconds, bool later = false) const noexcept;
+  Conversion to_utc(std::int64_t local_seconds, bool later = false) const noexcept;
   // Offset from UTC (local minus UTC) in effect at a UTC instant.
   std::chrono::seconds offset_at(std::int64_t utc_seconds) const noexcept;
 

@@ -11,6 +11,11 @@
 #include "parsers/syslog/rfc3164_parser.h"
 #include "parsers/syslog/rfc5424_parser.h"
 #include "parsers/syslog/syslog_parser.h"
+#include "parsers/winevent/csv_event_reader.h"
+#include "parsers/winevent/evtx_reader.h"
+#include "parsers/winevent/export_sniff.h"
+#include "parsers/winevent/json_event_reader.h"
+#include "parsers/winevent/xml_event_reader.h"
 
 namespace horolog {
 namespace {
@@ -18,21 +23,44 @@ namespace {
 using ntp::StatsKind;
 
 template <class P>
-std::unique_ptr<Parser> make_plain(const ParserOptions&) {
+Result<std::unique_ptr<Parser>> make_plain(const ParserOptions&) {
   return std::make_unique<P>();
 }
 
+// Parsers whose options can be wrong: P::create checks them.
 template <class P>
-std::unique_ptr<Parser> make_configured(const ParserOptions& options) {
-  return std::make_unique<P>(options);
+Result<std::unique_ptr<Parser>> make_configured(const ParserOptions& options) {
+  return P::create(options);
 }
 
 template <StatsKind K>
-std::unique_ptr<Parser> make_stats(const ParserOptions&) {
+Result<std::unique_ptr<Parser>> make_stats(const ParserOptions&) {
   return std::make_unique<NtpStatsParser>(K);
 }
 
+std::unique_ptr<RecordReader> make_evtx(std::string_view input, std::uint64_t resume,
+                                        const ParserOptions&) {
+  const winevent::Bytes bytes(reinterpret_cast<const std::uint8_t*>(input.data()), input.size());
+  return std::make_unique<winevent::EvtxReader>(bytes, resume);
+}
+
+std::unique_ptr<RecordReader> make_xml(std::string_view input, std::uint64_t resume,
+                                       const ParserOptions&) {
+  return std::make_unique<winevent::XmlEventReader>(input, resume);
+}
+
+std::unique_ptr<RecordReader> make_json(std::string_view input, std::uint64_t resume,
+                                        const ParserOptions&) {
+  return std::make_unique<winevent::JsonEventReader>(input, resume);
+}
+
+std::unique_ptr<RecordReader> make_csv(std::string_view input, std::uint64_t resume,
+                                       const ParserOptions& options) {
+  return std::make_unique<winevent::CsvEventReader>(input, options.date_order, resume);
+}
+
 constexpr RecordFraming kLines = RecordFraming::lines;
+constexpr RecordFraming kWholeFile = RecordFraming::whole_file;
 
 constexpr FormatInfo kFormats[] = {
     {"auto", "auto",
@@ -70,16 +98,17 @@ constexpr FormatInfo kFormats[] = {
     {"chrony-refclocks", "chrony.refclocks", "chrony refclocks.log", kLines,
      &make_stats<StatsKind::chrony_refclocks>},
     {"chrony-rtc", "chrony.rtc", "chrony rtc.log", kLines, &make_stats<StatsKind::chrony_rtc>},
-    {"evtx", "winevent.evtx", "Windows event log files (.evtx), read natively",
-     RecordFraming::whole_file, nullptr},
+    // Whole-file formats, in the order `auto` tries their sniffers: most specific first.
+    {"evtx", "winevent.evtx", "Windows event log files (.evtx), read natively", kWholeFile, nullptr,
+     &make_evtx, &winevent::looks_like_evtx},
     {"winevent-xml", "winevent.xml", "Windows events exported as XML (wevtutil, Event Viewer)",
-     RecordFraming::whole_file, nullptr},
+     kWholeFile, nullptr, &make_xml, &winevent::looks_like_event_xml},
     {"winevent-json", "winevent.json",
      "Windows events as JSON: PowerShell ConvertTo-Json, Winlogbeat, NXLog, OTRF, Sentinel",
-     RecordFraming::whole_file, nullptr},
+     kWholeFile, nullptr, &make_json, &winevent::looks_like_event_json},
     {"winevent-csv", "winevent.csv",
-     "Event Viewer CSV exports (local time: input `timezone` and `date_order`)",
-     RecordFraming::whole_file, nullptr},
+     "Event Viewer CSV exports (local time: input `timezone` and `date_order`)", kWholeFile,
+     nullptr, &make_csv, &winevent::looks_like_eventviewer_csv},
     {"json", kDatasetJson, "JSON lines: time_key, message_key; other members kept as json.*",
      kLines, &make_configured<JsonLinesParser>},
     {"regex", kDatasetRegex, "RE2 pattern from the config; named groups become fields", kLines,
@@ -94,6 +123,13 @@ const FormatInfo* find_format(std::string_view name) noexcept {
   const auto* found = std::find_if(std::begin(kFormats), std::end(kFormats),
                                    [name](const FormatInfo& f) { return f.name == name; });
   return found == std::end(kFormats) ? nullptr : found;
+}
+
+const FormatInfo* detect_whole_file_format(std::string_view head) noexcept {
+  for (const FormatInfo& format : kFormats) {
+    if (format.sniff != nullptr && format.sniff(head)) return &format;
+  }
+  return nullptr;
 }
 
 }  // namespace horolog

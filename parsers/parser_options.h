@@ -1,11 +1,12 @@
-// Format-specific options of an input (regex pattern, JSON keys, time formats), declared once
-// for decoding and for the reference. Formats that need none ignore them.
+// Format-specific options of an input (regex pattern, JSON keys, time formats, CSV date order),
+// declared once for decoding and for the reference. Formats that need none ignore them.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "config/option_types.h"
+#include "parsers/winevent/date_order.h"
 
 namespace horolog {
 
@@ -14,6 +15,7 @@ struct ParserOptions {
   std::string time_key;                  // regex/json: field holding the event time
   std::vector<std::string> time_format;  // strptime-style formats, tried in order
   std::string message_key;               // json: field holding the message
+  winevent::DateOrder date_order = winevent::DateOrder::auto_detect;  // winevent-csv
 
   template <class V>
   void describe(V& v) {
@@ -22,6 +24,13 @@ struct ParserOptions {
     v("time_format", time_format,
       "strptime-style formats for time_key (%Y %m %d %H %M %S %f %z %Z %b ...), tried in order");
     v("message_key", message_key, "format `json`: the field holding the message");
+    v("date_order", date_order,
+      config::Choices<winevent::DateOrder>{{{"auto", winevent::DateOrder::auto_detect},
+                                            {"mdy", winevent::DateOrder::mdy},
+                                            {"dmy", winevent::DateOrder::dmy}}},
+      "Day and month order of `winevent-csv` dates (the exporting machine's regional format): "
+      "`auto` reads `.` dates as day first and AM/PM dates as month first, else looks for a "
+      "day above 12");
   }
 };
 

@@ -24,11 +24,19 @@ std::string with_extension(std::string path, Compression compression) {
 
 }  // namespace
 
-FileSink::FileSink(FileSinkOptions options, AckCallback ack, const std::atomic<bool>* stopping)
+Result<std::unique_ptr<FileSink>> FileSink::create(const SinkConfig& config,
+                                                   const FileSinkOptions& options,
+                                                   const SinkEnvironment& env) {
+  Result<PathTemplate> path = PathTemplate::parse(options.path);
+  if (!path) return fail(path.error().within("sink " + config.name + ": path"));
+  return std::make_unique<FileSink>(options, std::move(*path), env);
+}
+
+FileSink::FileSink(FileSinkOptions options, PathTemplate path, const SinkEnvironment& env)
     : options_(std::move(options)),
-      template_(options_.path),
-      ack_(std::move(ack)),
-      stopping_(stopping),
+      template_(std::move(path)),
+      ack_(env.ack),
+      stopping_(env.stopping),
       last_commit_(std::chrono::steady_clock::now()) {}
 
 FileSink::~FileSink() { flush(); }

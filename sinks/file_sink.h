@@ -19,17 +19,19 @@ namespace horolog {
 
 class FileSink final : public Sink {
  public:
-  // `stopping` (may be null) ends retries at shutdown: unwritten batches are then acked `retry`.
-  FileSink(FileSinkOptions options, AckCallback ack, const std::atomic<bool>* stopping = nullptr);
+  // invalid_config for a path template it cannot render. `env.stopping` ends retries at
+  // shutdown: unwritten batches are then acked `retry`.
+  static Result<std::unique_ptr<FileSink>> create(const SinkConfig& config,
+                                                  const FileSinkOptions& options,
+                                                  const SinkEnvironment& env);
+  FileSink(FileSinkOptions options, PathTemplate path, const SinkEnvironment& env);
   ~FileSink() override;
 
   void write(const EncodedBatch& batch) override;
   void flush() override;
   void reopen() override;
   const SinkCounters& counters() const noexcept override { return counters_; }
-
-  // Every file this sink has written to, in the order first opened (for summaries).
-  const std::vector<std::string>& paths_written() const noexcept { return paths_written_; }
+  std::vector<std::string> outputs() const override { return paths_written_; }
 
  private:
   OutputFile& file_for(const std::string& path);

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "normalizer/clock/clock_estimate.h"
+#include "normalizer/clock_estimate.h"
 #include "normalizer/event.h"
 #include "normalizer/rfc3339_format.h"
 #include "sinks/extras_layout.h"

@@ -4,8 +4,6 @@
 
 #include <date/date.h>
 
-#include <stdexcept>
-
 namespace horolog {
 
 namespace {
@@ -34,10 +32,13 @@ void append_safe_name(std::string& out, std::string_view name) {
 
 }  // namespace
 
-PathTemplate::PathTemplate(std::string_view text) : text_(text) {
+Result<PathTemplate> PathTemplate::parse(std::string_view text) {
+  PathTemplate path;
+  path.text_ = text;
+  std::vector<Piece>& pieces = path.pieces_;
   std::string literal;
   auto flush_literal = [&] {
-    if (!literal.empty()) pieces_.push_back({Part::literal, std::move(literal)});
+    if (!literal.empty()) pieces.push_back({Part::literal, std::move(literal)});
     literal.clear();
   };
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -55,14 +56,14 @@ PathTemplate::PathTemplate(std::string_view text) : text_(text) {
         case 'j': part = Part::day_of_year; break;
         case '%': literal += '%'; continue;
         default:
-          throw std::invalid_argument("unsupported field %" + std::string(1, f) +
-                                      " (use %Y %m %d %H %M %S %j %%)");
+          return fail(ErrorCode::invalid_config,
+                      "unsupported field %" + std::string(1, f) + " (use %Y %m %d %H %M %S %j %%)");
       }
       flush_literal();
-      pieces_.push_back({part, {}});
+      pieces.push_back({part, {}});
     } else if (c == '{') {
       const auto close = text.find('}', i);
-      if (close == std::string_view::npos) throw std::invalid_argument("unclosed '{'");
+      if (close == std::string_view::npos) return fail(ErrorCode::invalid_config, "unclosed '{'");
       const auto name = text.substr(i + 1, close - i - 1);
       Part part;
       if (name == "input")
@@ -72,16 +73,17 @@ PathTemplate::PathTemplate(std::string_view text) : text_(text) {
       else if (name == "format")
         part = Part::format;
       else
-        throw std::invalid_argument("unknown field {" + std::string(name) +
-                                    "} (use {input} {host} {format})");
+        return fail(ErrorCode::invalid_config,
+                    "unknown field {" + std::string(name) + "} (use {input} {host} {format})");
       flush_literal();
-      pieces_.push_back({part, {}});
+      pieces.push_back({part, {}});
       i = close;
     } else {
       literal += c;
     }
   }
   flush_literal();
+  return path;
 }
 
 void PathTemplate::render(const Event& event, std::string_view format, std::string& out) const {

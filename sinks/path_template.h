@@ -6,19 +6,22 @@
 #include <string_view>
 #include <vector>
 
+#include "normalizer/error.h"
 #include "normalizer/event.h"
 
 namespace horolog {
 
 class PathTemplate {
  public:
-  // Throws std::invalid_argument naming the unsupported field (config time only).
-  explicit PathTemplate(std::string_view text);
+  // invalid_config naming an unsupported field.
+  static Result<PathTemplate> parse(std::string_view text);
 
   void render(const Event& event, std::string_view format, std::string& out) const;
   const std::string& text() const noexcept { return text_; }
 
  private:
+  PathTemplate() = default;
+
   enum class Part : unsigned char {
     literal,
     year,

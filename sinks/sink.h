@@ -2,9 +2,11 @@
 // when the sink says so (file flushed per policy, Kafka delivery report): checkpoints follow acks.
 #pragma once
 
+#include <any>
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -46,6 +48,31 @@ struct SinkCounters {
   std::atomic<std::uint64_t> errors{0};
 };
 
+// Keys every sink has; the type's own keys sit on the same YAML mapping, decoded into
+// `settings` through the sink type registry (sink_types.h).
+struct SinkConfig {
+  std::string name;
+  std::string type;
+  std::any settings;  // the Options of the sink type named by `type`
+
+  template <class V>
+  void describe(V& v) {
+    v("name", name, "Unique name of the sink");
+    v.check("name", !name.empty(), "every sink needs a name");
+    v("type", type, "Sink type (see the types below)");
+    v.check("type", !type.empty(), "every sink needs a type");
+  }
+};
+
+// What the engine lends every sink it builds.
+struct SinkEnvironment {
+  AckCallback ack;  // where acknowledgements go (SinkSet::ack_callback())
+  // Set at shutdown: retries end, unwritten batches are acknowledged `retry`. May be null.
+  const std::atomic<bool>* stopping = nullptr;
+  // Set by an output to a pipe when its reader went away (stdout). May be null.
+  std::atomic<bool>* output_closed = nullptr;
+};
+
 class Sink {
  public:
   virtual ~Sink() = default;
@@ -60,6 +87,10 @@ class Sink {
   // Reopens output files (SIGHUP after an external rotation). Default: nothing to reopen.
   virtual void reopen() {}
   virtual const SinkCounters& counters() const noexcept = 0;
+  // The files this sink has written to, in the order first opened (for summaries).
+  virtual std::vector<std::string> outputs() const { return {}; }
+  // True for a sink that writes to standard output: the agent's own reports then go to stderr.
+  virtual bool writes_to_stdout() const noexcept { return false; }
 };
 
 }  // namespace horolog

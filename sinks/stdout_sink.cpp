@@ -7,8 +7,13 @@
 
 namespace horolog {
 
-StdoutSink::StdoutSink(AckCallback ack, std::atomic<bool>* closed, int fd)
-    : ack_(std::move(ack)), closed_(closed), fd_(fd) {}
+Result<std::unique_ptr<StdoutSink>> StdoutSink::create(const SinkConfig&, const StdoutSinkOptions&,
+                                                       const SinkEnvironment& env) {
+  return std::make_unique<StdoutSink>(env);
+}
+
+StdoutSink::StdoutSink(const SinkEnvironment& env, int fd)
+    : ack_(env.ack), closed_(env.output_closed), fd_(fd) {}
 
 void StdoutSink::write(const EncodedBatch& batch) {
   std::string_view rest = batch.ndjson;

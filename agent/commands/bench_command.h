@@ -5,6 +5,8 @@
 #include <iosfwd>
 #include <string>
 
+#include "normalizer/error.h"
+
 namespace horolog {
 
 struct BenchCommandOptions {
@@ -16,7 +18,8 @@ struct BenchCommandOptions {
   bool pipeline = true;  // also run the file -> file pipeline
 };
 
-// Returns the exit code: 0, 1 (a file could not be read or written), 2 (bad options).
-int bench_command(const BenchCommandOptions& options, std::ostream& out, std::ostream& err);
+// The report goes to `out`; exit status 0. invalid_argument for bad options; other errors when a
+// file could not be read or written.
+Result<int> bench_command(const BenchCommandOptions& options, std::ostream& out);
 
 }  // namespace horolog

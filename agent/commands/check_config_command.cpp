@@ -17,29 +17,18 @@ void list_names(std::ostream& out, std::string_view what, const std::vector<Comp
 
 }  // namespace
 
-void print_config_errors(const std::filesystem::path& config,
-                         const std::vector<ConfigError>& errors, std::ostream& err) {
-  for (const ConfigError& error : errors) {
-    err << config.string();
-    if (error.line > 0) err << ":" << error.line << ":" << error.column;
-    err << ": ";
-    if (!error.path.empty()) err << error.path << ": ";
-    err << error.message << "\n";
-  }
-  err << config.string() << ": " << errors.size() << (errors.size() == 1 ? " error" : " errors")
-      << "\n";
-}
-
 int check_config_command(const std::filesystem::path& config, std::ostream& out,
                          std::ostream& err) {
-  const LoadResult result = load_config_file(config);
-  if (!result) {
-    print_config_errors(config, result.error(), err);
+  const ConfigCheck check = check_config_file(config);
+  if (!check.ok()) {
+    const std::size_t count = check.problems.size();
+    err << format_config_problems(config, check.problems) << config.string() << ": " << count
+        << (count == 1 ? " error" : " errors") << "\n";
     return 1;
   }
   out << config.string() << ": OK\n";
-  list_names(out, "input", result->inputs);
-  list_names(out, "sink", result->sinks);
+  list_names(out, "input", check.config.inputs);
+  list_names(out, "sink", check.config.sinks);
   return 0;
 }
 

@@ -95,14 +95,11 @@ void print_json(const ClockMeasurement& m) {
 
 }  // namespace
 
-int clock_command(const ClockCommandOptions& options) {
+Result<int> clock_command(const ClockCommandOptions& options) {
   ClockOptions clock;
   if (!options.config.empty()) {
-    auto loaded = load_config_file(options.config);
-    if (!loaded) {
-      std::cerr << "horolog clock: " << options.config << " has errors; run check-config\n";
-      return 2;
-    }
+    Result<AgentConfig> loaded = load_config_file(options.config);
+    if (!loaded) return fail(loaded.error());
     clock = loaded->clock;
   }
   if (!options.servers.empty()) {
@@ -117,14 +114,11 @@ int clock_command(const ClockCommandOptions& options) {
   if (!options.key_file.empty()) clock.key_file = options.key_file;
   clock.samples = options.samples;
   if (clock.servers.empty()) {
-    std::cerr << "horolog clock: no servers (use --server or a config with clock.servers)\n";
-    return 2;
+    return fail(ErrorCode::invalid_argument,
+                "no servers (use --server or a config with clock.servers)");
   }
-  auto monitor_options = make_monitor_options(clock);
-  if (!monitor_options) {
-    std::cerr << "horolog clock: " << monitor_options.error() << "\n";
-    return 2;
-  }
+  Result<ClockMonitorOptions> monitor_options = make_monitor_options(clock);
+  if (!monitor_options) return fail(ErrorCode::invalid_argument, monitor_options.error().message());
   const ClockMeasurement measurement =
       measure_clock(monitor_options->servers, monitor_options->keys, monitor_options->query);
   if (options.json)

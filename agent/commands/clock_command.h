@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "normalizer/error.h"
+
 namespace horolog {
 
 struct ClockCommandOptions {
@@ -17,7 +19,8 @@ struct ClockCommandOptions {
   bool json = false;
 };
 
-// 0 when a trustworthy estimate exists, 1 when not, 2 for bad arguments or config.
-int clock_command(const ClockCommandOptions& options);
+// The exit status: 0 when a trustworthy estimate exists, 1 when not. invalid_argument or
+// invalid_config for bad arguments or config.
+Result<int> clock_command(const ClockCommandOptions& options);
 
 }  // namespace horolog

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "normalizer/error.h"
+
 namespace horolog {
 
 struct ParseCommandOptions {
@@ -17,7 +19,8 @@ struct ParseCommandOptions {
   std::vector<std::string> paths;  // "-" or empty: stdin
 };
 
-// Returns the exit code: 0, 1 when an input could not be read, 2 for bad arguments.
-int parse_command(const ParseCommandOptions& options);
+// The exit status: 0, or 1 when an input could not be read (reported as it goes, the others are
+// still parsed). invalid_argument for unusable options.
+Result<int> parse_command(const ParseCommandOptions& options);
 
 }  // namespace horolog

@@ -1,5 +1,5 @@
 // Checks every argument and file before the first line is written, then reads the files in
-// replay order, one at a time, into one writer.
+// replay order, one at a time, through the read loop into one writer.
 #include "agent/commands/replay_command.h"
 
 #include <sys/stat.h>
@@ -10,19 +10,16 @@
 #include <iostream>
 #include <memory>
 
-#include "agent/config/agent_config.h"
-#include "agent/commands/check_config_command.h"
-#include "agent/config/host_name.h"
-#include "agent/engine/sources/line_source.h"
-#include "agent/engine/sources/archive_stream.h"
 #include "agent/commands/replay/clock_history.h"
 #include "agent/commands/replay/replay_order.h"
 #include "agent/commands/replay/replay_progress.h"
 #include "agent/commands/replay/replay_writer.h"
-#include "agent/engine/sources/whole_file_source.h"
+#include "agent/config/agent_config.h"
+#include "agent/config/host_name.h"
+#include "agent/engine/read_loop.h"
+#include "agent/engine/sources/source_factory.h"
 #include "normalizer/rfc3339_format.h"
 #include "parsers/format_registry.h"
-#include "sinks/file_sink.h"
 #include "sinks/stdout_sink.h"
 
 namespace horolog {
@@ -41,9 +38,7 @@ struct FileProgress {
 
 // Everything replay reads a file with, besides the file.
 struct ReplayContext {
-  const FormatInfo* format;
-  Zone zone;
-  std::string host;
+  SourceOptions source;  // the reference time is each file's own
   ReplayWriter& writer;
   RunStats& stats;
   ProgressBar& progress;
@@ -56,169 +51,106 @@ bool stopping(const ReplayContext& context) {
   return g_replay_stop || (context.stdout_closed != nullptr && *context.stdout_closed);
 }
 
-// Reads one file; returns an error message, or an empty string.
-std::string replay_file(const ReplayFile& file, ReplayContext& context, FileProgress& done) {
-  std::string error;
-  auto stream = ArchiveStream::open(file.path, error);
-  if (!stream) return error;
-  const FormatInfo* format = context.format;
-  if (format->name == "auto" && stream->compression() == ArchiveCompression::none) {
-    // Windows event files are read whole: recognised by their first bytes, as `parse` does.
-    if (const std::string_view sniffed = sniff_whole_file_format(stream->fd()); !sniffed.empty()) {
-      format = find_format(sniffed);
-    }
-  }
-  context.writer.set_format(std::string(format->name));
-  context.stats.count_file(std::string(format->name));
-  TimeResolverSettings time{context.zone, file.reference};
-
-  if (format->framing == RecordFraming::whole_file) {
-    if (stream->compression() != ArchiveCompression::none) {
-      return file.path + ": " + std::string(format->name) + " files are replayed uncompressed only";
-    }
-    WholeFileSource source({file.path, "replay", std::string(format->name), context.host}, time, 0);
-    std::uint64_t previous = 0;
-    const bool ok = source.read(stream->fd(), [&](const EventBatch& batch, std::uint64_t end) {
-      if (stopping(context)) return;
-      context.writer.write(batch, end - previous);
-      previous = end;
-    });
-    done.bytes_read = done.bytes_decoded = stream->file_size();
-    if (!ok) return file.path + ": cannot read as " + std::string(format->name);
-    return {};
-  }
-
-  LineSourceSettings settings{file.path, "replay", std::string(format->dataset), context.host};
-  LineSource source(std::move(settings), format->make(ParserOptions{}), std::move(time),
-                    stream->fd(), 0);
-  EventBatch batch;
-  const bool compressed = stream->compression() != ArchiveCompression::none;
+Result<void> replay_file(const ReplayFile& file, ReplayContext& context, FileProgress& done) {
+  SourceOptions options = context.source;
+  options.reference = file.reference;
+  Result<std::unique_ptr<RecordSource>> opened = open_source(file.path, options);
+  if (!opened) return fail(opened.error());
+  RecordSource& source = **opened;
+  const std::string format(source.format().name);
+  context.writer.set_format(format);
+  context.stats.count_file(format);
+  ReadLoop loop(context.writer);
   while (!stopping(context)) {
-    const std::uint64_t before = source.position();
-    const std::uint64_t skipped_before = source.skipped_records();
-    const auto read = source.read_batch(batch, /*final=*/true);
-    if (read == LineSource::Read::error) {
-      return file.path + ": read error: " + std::strerror(source.last_errno());
-    }
-    if (read == LineSource::Read::end_of_data) break;
-    context.stats.count_skipped(std::string(format->name),
-                                source.skipped_records() - skipped_before);
-    if (batch.size > 0) context.writer.write(batch, source.position() - before);
-    done.bytes_read = compressed ? stream->compressed_consumed() : source.position();
+    const Result<SourceStatus> status = loop.step(source);
+    done.bytes_read = source.stored_bytes_read();
+    done.bytes_decoded = source.position().offset;
+    if (!status) return fail(status.error());
+    if (*status != SourceStatus::batch) break;
     context.progress.update(context.bytes_before + done.bytes_read, context.bytes_total,
                             context.writer.counters().events);
   }
-  done.bytes_decoded = source.position();
-  if (stopping(context)) return {};
-  done.bytes_read = stream->file_size();
-  return stream->finish();
+  if (!stopping(context)) done.bytes_read = file.size;
+  return {};
 }
 
-// The files to replay with their mtimes, in replay order; an error names the first bad path.
-std::vector<ReplayFile> stat_files(const std::vector<std::string>& paths, std::uint64_t& total,
-                                   std::string& error) {
+// The files to replay with their mtimes and sizes, in replay order.
+Result<std::vector<ReplayFile>> stat_files(const std::vector<std::string>& paths,
+                                           std::uint64_t& total) {
   std::vector<ReplayFile> files;
   for (const std::string& path : paths) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
-      error = "cannot replay " + path + ": " + std::strerror(errno);
-      return {};
+      return fail(Error::from_errno(errno, "cannot replay " + path));
     }
     if (!S_ISREG(st.st_mode)) {
-      error = "cannot replay " + path + ": not a regular file";
-      return {};
+      return fail(ErrorCode::unsupported, "cannot replay " + path + ": not a regular file");
     }
-    total += static_cast<std::uint64_t>(st.st_size);
+    const auto size = static_cast<std::uint64_t>(st.st_size);
+    total += size;
     files.push_back(
         {path,
          SysNanos(std::chrono::seconds(st.st_mtim.tv_sec) + Nanoseconds(st.st_mtim.tv_nsec)),
-         {}});
+         {},
+         size});
   }
   return order_replay_files(std::move(files));
 }
 
-// The sinks of the config (file and stdout), or stdout alone; false with `error` otherwise.
-bool build_sinks(const AgentConfig* config, SinkSet& sinks, std::atomic<bool>& stdout_closed,
-                 std::string& error) {
+// The sinks of the config, or stdout alone without one.
+Result<void> build_sinks(const AgentConfig* config, SinkSet& sinks,
+                         std::atomic<bool>& stdout_closed) {
   if (config == nullptr) {
-    sinks.add("stdout", std::make_unique<StdoutSink>(sinks.ack_callback(), &stdout_closed));
-    return true;
+    return sinks.add_all({SinkConfig{"stdout", "stdout", StdoutSinkOptions{}}}, &g_replay_stop,
+                         &stdout_closed);
   }
-  for (const SinkConfig& sink : config->sinks) {
-    if (const auto* file = std::get_if<FileSinkOptions>(&sink.settings)) {
-      sinks.add(sink.name, std::make_unique<FileSink>(*file, sinks.ack_callback(), &g_replay_stop));
-    } else if (std::holds_alternative<StdoutSinkOptions>(sink.settings)) {
-      sinks.add(sink.name, std::make_unique<StdoutSink>(sinks.ack_callback(), &stdout_closed));
-    } else {
-      error =
-          "sink " + sink.name + ": replay writes to file and stdout sinks only, not " + sink.type;
-      return false;
-    }
-  }
-  if (sinks.sinks().empty()) {
-    error = "the config has no sinks to replay into";
-    return false;
-  }
-  return true;
+  return sinks.add_all(config->sinks, &g_replay_stop, &stdout_closed);
+}
+
+void print_history(const ClockHistory& history) {
+  char first[kRfc3339MaxLength], last[kRfc3339MaxLength];
+  const OffsetTimeline& timeline = history.timeline;
+  std::cerr << "horolog replay: clock history: " << timeline.size() << " samples ("
+            << history.loopstats_samples << " loopstats, " << history.tracking_samples
+            << " tracking.log, " << history.ignored_lines << " lines ignored) from "
+            << std::string_view(first, format_rfc3339_utc(timeline.first(), 0, first)) << " to "
+            << std::string_view(last, format_rfc3339_utc(timeline.last(), 0, last)) << "\n";
 }
 
 }  // namespace
 
-int replay_command(const ReplayCommandOptions& options) {
-  const FormatInfo* format = find_format(options.format);
-  if (format == nullptr) {
-    std::cerr << "horolog replay: unknown format '" << options.format << "'\n";
-    return 2;
+Result<int> replay_command(const ReplayCommandOptions& options) {
+  SourceOptions source;
+  source.format = find_format(options.format);
+  if (source.format == nullptr) {
+    return fail(ErrorCode::invalid_argument, "unknown format '" + options.format + "'");
   }
   std::optional<AgentConfig> config;
   if (!options.config.empty()) {
-    auto loaded = load_config_file(options.config);
-    if (!loaded) {
-      print_config_errors(options.config, loaded.error(), std::cerr);
-      return 2;
-    }
+    Result<AgentConfig> loaded = load_config_file(options.config);
+    if (!loaded) return fail(loaded.error());
     config = std::move(*loaded);
   }
   std::string zone_name = options.timezone;
   if (zone_name.empty()) zone_name = config ? config->timezone : "local";
-  std::unique_ptr<Zone> zone;
-  try {
-    zone = std::make_unique<Zone>(Zone::locate(zone_name));
-  } catch (const std::exception& e) {
-    std::cerr << "horolog replay: --timezone: " << e.what() << "\n";
-    return 2;
-  }
+  Result<Zone> zone = Zone::find(zone_name);
+  if (!zone) return fail(ErrorCode::invalid_argument, "--timezone: " + zone.error().message());
+  source.zone = *zone;
   std::optional<ClockHistory> history;
   if (!options.clock_history.empty()) {
-    try {
-      history = load_clock_history(options.clock_history);
-    } catch (const std::exception& e) {
-      std::cerr << "horolog replay: " << e.what() << "\n";
-      return 2;
-    }
+    Result<ClockHistory> loaded = load_clock_history(options.clock_history);
+    if (!loaded) return fail(ErrorCode::invalid_argument, loaded.error().message());
+    history = std::move(*loaded);
   }
-  if (options.paths.empty()) {
-    std::cerr << "horolog replay: no files to replay\n";
-    return 2;
-  }
+  if (options.paths.empty()) return fail(ErrorCode::invalid_argument, "no files to replay");
   std::uint64_t bytes_total = 0;
-  std::string error;
-  const std::vector<ReplayFile> files = stat_files(options.paths, bytes_total, error);
-  if (files.empty()) {
-    std::cerr << "horolog replay: " << error << "\n";
-    return 1;
-  }
+  Result<std::vector<ReplayFile>> files = stat_files(options.paths, bytes_total);
+  if (!files) return fail(files.error());
 
   std::atomic<bool> stdout_closed{false};
   SinkSet sinks;
-  try {
-    if (!build_sinks(config ? &*config : nullptr, sinks, stdout_closed, error)) {
-      std::cerr << "horolog replay: " << error << "\n";
-      return 2;
-    }
-  } catch (const std::exception& e) {
-    std::cerr << "horolog replay: cannot start: " << e.what() << "\n";
-    return 1;
+  if (Result<void> built = build_sinks(config ? &*config : nullptr, sinks, stdout_closed); !built) {
+    return fail(built.error().within("cannot start"));
   }
   struct sigaction action {};
   action.sa_handler = on_replay_stop;
@@ -233,40 +165,32 @@ int replay_command(const ReplayCommandOptions& options) {
   ReplayWriter writer(sinks, stats, history ? &history->timeline : nullptr, pacer, g_replay_stop,
                       FieldSelection(options.include_fields, options.exclude_fields));
   ProgressBar progress(::isatty(2) == 1);
-  const std::string host = !options.host.empty() ? options.host
-                           : config              ? resolve_host_name(config->host_name)
-                                                 : resolve_host_name("auto");
-  if (history) {
-    char first[kRfc3339MaxLength], last[kRfc3339MaxLength];
-    const OffsetTimeline& timeline = history->timeline;
-    std::cerr << "horolog replay: clock history: " << timeline.size() << " samples ("
-              << history->loopstats_samples << " loopstats, " << history->tracking_samples
-              << " tracking.log, " << history->ignored_lines << " lines ignored) from "
-              << std::string_view(first, format_rfc3339_utc(timeline.first(), 0, first)) << " to "
-              << std::string_view(last, format_rfc3339_utc(timeline.last(), 0, last)) << "\n";
-  }
+  source.input_name = "replay";
+  source.host = !options.host.empty() ? options.host
+                : config              ? resolve_host_name(config->host_name)
+                                      : resolve_host_name("auto");
+  if (history) print_history(*history);
   if (history && options.host.empty()) {
     // Records that name another host were stamped by that host's clock, not the one the
     // history describes: they are not corrected. Say so before the user wonders why.
-    std::cerr << "horolog replay: note: without --host, only records naming " << host
+    std::cerr << "horolog replay: note: without --host, only records naming " << source.host
               << " (or no host) are corrected with the clock history\n";
   }
-  ReplayContext context{format,   *zone,       host, writer,        stats,
-                        progress, bytes_total, 0,    &stdout_closed};
+  ReplayContext context{source, writer, stats, progress, bytes_total, 0, &stdout_closed};
 
   int exit_code = 0;
   ReplayTotals totals;
-  for (const ReplayFile& file : files) {
+  for (const ReplayFile& file : *files) {
     if (stopping(context)) break;
     FileProgress done;
-    try {
-      error = replay_file(file, context, done);
-    } catch (const std::exception& e) {  // a parser that cannot be built (start-up kind of error)
-      error = file.path + ": " + e.what();
-    }
-    if (!error.empty()) {
+    const Result<void> replayed = replay_file(file, context, done);
+    if (!replayed) {
       progress.clear();
-      std::cerr << "horolog replay: " << error << "\n";
+      // An option no file can be read with (a regex format without a pattern) ends the replay.
+      if (replayed.error().code() == ErrorCode::invalid_config) {
+        return fail(ErrorCode::invalid_argument, replayed.error().message());
+      }
+      std::cerr << "horolog replay: " << replayed.error().message() << "\n";
       exit_code = 1;
     }
     ++totals.files;
@@ -285,7 +209,8 @@ int replay_command(const ReplayCommandOptions& options) {
   totals.corrected = writer.counters().corrected;
   totals.out_of_range = writer.counters().out_of_range;
   std::cerr << format_summary(totals, g_replay_stop.load()) << std::endl;
-  return g_replay_stop ? 130 : exit_code;  // 130: the shell's code for "ended by SIGINT"
+  // The summary said it was interrupted; 130 is the shell's status for "ended by SIGINT".
+  return g_replay_stop ? 130 : exit_code;
 }
 
 }  // namespace horolog

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "normalizer/error.h"
+
 namespace horolog {
 
 struct ReplayCommandOptions {
@@ -21,8 +23,9 @@ struct ReplayCommandOptions {
   std::vector<std::string> paths;
 };
 
-// Returns the exit code: 0, 1 when a file could not be read (completely), 2 for bad arguments,
-// 130 when SIGINT/SIGTERM ended it early (what was read by then is delivered).
-int replay_command(const ReplayCommandOptions& options);
+// The exit status: 0, 1 when a file could not be read (completely; reported as it goes), 130 when
+// SIGINT/SIGTERM ended it early (what was read by then is delivered). invalid_argument or
+// invalid_config for unusable options.
+Result<int> replay_command(const ReplayCommandOptions& options);
 
 }  // namespace horolog

@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "normalizer/error.h"
+
 namespace horolog {
 
 struct RunCommandOptions {
@@ -11,7 +13,8 @@ struct RunCommandOptions {
   std::string log_level;  // overrides the config's log_level when set
 };
 
-// Returns the exit code: 0 after a clean run or shutdown, 1 on runtime failure, 2 on bad config.
-int run_command(const RunCommandOptions& options);
+// The exit status after a clean run or shutdown (0); an error when the agent cannot start (its
+// code says which exit status: 2 for configuration, 1 otherwise).
+Result<int> run_command(const RunCommandOptions& options);
 
 }  // namespace horolog

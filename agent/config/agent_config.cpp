@@ -12,11 +12,12 @@
 #include <map>
 #include <sstream>
 
-#include "config/reference_writer.h"
+#include "agent/inputs/input_types.h"
 #include "config/suggest.h"
 #include "config/yaml_decoder.h"
 #include "normalizer/zone.h"
 #include "parsers/format_names.h"
+#include "sinks/sink_types.h"
 
 namespace horolog {
 
@@ -24,19 +25,16 @@ namespace {
 
 // Empty when the tz database knows `name`; otherwise the reason, with the closest known zone.
 std::string zone_problem(std::string_view name) {
-  try {
-    Zone::locate(name);
-    return {};
-  } catch (const std::exception& e) {
-    std::vector<std::string_view> known;
-    const date::tzdb& tzdb = date::get_tzdb();
-    for (const date::time_zone& zone : tzdb.zones) known.push_back(zone.name());
-    if (auto match = config::closest_match(name, known)) {
-      return "unknown time zone `" + std::string(name) + "` (did you mean `" + std::string(*match) +
-             "`?)";
-    }
-    return e.what();
+  const Result<Zone> zone = Zone::find(name);
+  if (zone) return {};
+  std::vector<std::string_view> known;
+  const date::tzdb& tzdb = date::get_tzdb();
+  for (const date::time_zone& each : tzdb.zones) known.push_back(each.name());
+  if (auto match = config::closest_match(name, known)) {
+    return "unknown time zone `" + std::string(name) + "` (did you mean `" + std::string(*match) +
+           "`?)";
   }
+  return zone.error().message();
 }
 
 void check_zone(config::YamlDecoder& decoder, std::string_view key, std::string_view zone) {
@@ -144,17 +142,18 @@ void decode_sinks(config::YamlDecoder& top, AgentConfig& config, std::vector<Con
 
 }  // namespace
 
-LoadResult load_config_text(std::string_view text, std::string_view name) {
-  std::vector<ConfigError> errors;
+ConfigCheck check_config_text(std::string_view text, std::string_view name) {
+  ConfigCheck check;
+  std::vector<ConfigError>& errors = check.problems;
+  AgentConfig& config = check.config;
+  config.source = name;
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
+  } catch (const YAML::Exception& e) {  // yaml-cpp reports syntax errors by throwing
     config::YamlDecoder::report(errors, e.mark, "", "YAML syntax error: " + e.msg);
-    return tl::unexpected(std::move(errors));
+    return check;
   }
-  AgentConfig config;
-  config.source = name;
   config::YamlDecoder top(root, "", errors);
   if (top.is_mapping()) {
     config.describe(top);
@@ -163,56 +162,49 @@ LoadResult load_config_text(std::string_view text, std::string_view name) {
     decode_sinks(top, config, errors);
     top.finish();
   }
-  if (!errors.empty()) {
-    std::stable_sort(errors.begin(), errors.end(), [](const ConfigError& a, const ConfigError& b) {
-      return a.line != b.line ? a.line < b.line : a.column < b.column;
-    });
-    return tl::unexpected(std::move(errors));
-  }
-  return config;
+  std::stable_sort(errors.begin(), errors.end(), [](const ConfigError& a, const ConfigError& b) {
+    return a.line != b.line ? a.line < b.line : a.column < b.column;
+  });
+  return check;
 }
 
-LoadResult load_config_file(const std::filesystem::path& path) {
+ConfigCheck check_config_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return tl::unexpected(std::vector<ConfigError>{
-        ConfigError{"", 0, 0, std::string("cannot read the file: ") + std::strerror(errno)}});
+    ConfigCheck check;
+    check.problems.push_back(
+        ConfigError{"", 0, 0, std::string("cannot read the file: ") + std::strerror(errno)});
+    return check;
   }
   std::ostringstream text;
   text << in.rdbuf();
-  return load_config_text(text.str(), path.string());
+  return check_config_text(text.str(), path.string());
 }
 
-void write_config_reference(std::ostream& out) {
-  config::ReferenceWriter top = config::render_reference<AgentConfig>();
-  top.add("inputs", "list of mappings", "", "Where events come from (keys below)");
-  top.add("sinks", "list of mappings", "", "Where events go (keys below)");
-  out << "### Top level\n\n";
-  top.write_markdown(out);
-
-  out << "\n### Inputs: keys of every input\n\n";
-  config::render_reference<InputConfig>("inputs[].").write_markdown(out);
-  for (const InputType& type : input_types()) {
-    out << "\n### Inputs: `type: " << type.name << "`\n\n" << type.description << ".\n\n";
-    config::ReferenceWriter writer("inputs[].");
-    type.document(writer);
-    writer.write_markdown(out);
-  }
-  out << "\n### Inputs: format options\n\n";
-  config::render_reference<ParserOptions>("inputs[].").write_markdown(out);
-
-  out << "\n### Sinks: keys of every sink\n\n";
-  config::render_reference<SinkConfig>("sinks[].").write_markdown(out);
-  for (const SinkType& type : sink_types()) {
-    out << "\n### Sinks: `type: " << type.name << "`\n\n" << type.description << ".\n\n";
-    config::ReferenceWriter writer("sinks[].");
-    type.document(writer);
-    if (writer.rows().empty()) {
-      out << "No options.\n";
-    } else {
-      writer.write_markdown(out);
+std::string format_config_problems(const std::filesystem::path& file,
+                                   const std::vector<ConfigError>& problems) {
+  std::string text;
+  for (const ConfigError& problem : problems) {
+    text += file.string();
+    if (problem.line > 0) {
+      text += ":" + std::to_string(problem.line) + ":" + std::to_string(problem.column);
     }
+    text += ": ";
+    if (!problem.path.empty()) text += problem.path + ": ";
+    text += problem.message + "\n";
   }
+  return text;
+}
+
+Result<AgentConfig> load_config_file(const std::filesystem::path& path) {
+  ConfigCheck check = check_config_file(path);
+  if (check.ok()) return std::move(check.config);
+  const std::size_t count = check.problems.size();
+  std::string message = path.string() + ": " + std::to_string(count) +
+                        (count == 1 ? " error\n" : " errors\n") +
+                        format_config_problems(path, check.problems);
+  message.pop_back();  // the last newline: whoever prints the message ends the line
+  return fail(ErrorCode::invalid_config, std::move(message));
 }
 
 }  // namespace horolog

@@ -1,9 +1,10 @@
-// The per-source end of the pipeline: encodes a parsed batch once and hands it to every sink.
-// One per reading thread (the encoder keeps scratch space); the SinkSet is shared.
+// The end of the pipeline for one reading thread: encodes a parsed batch once and hands it to
+// every sink. The encoder keeps scratch space, so each thread has its own; the SinkSet is shared.
 #pragma once
 
 #include <string>
 
+#include "agent/engine/batch_output.h"
 #include "agent/engine/run_stats.h"
 #include "agent/engine/sink_set.h"
 #include "normalizer/clock/clock_monitor.h"
@@ -11,8 +12,9 @@
 
 namespace horolog {
 
-class BatchWriter {
+class BatchWriter final : public BatchOutput {
  public:
+  // `format` names the batches in the summary and in sink templates (`{format}`).
   BatchWriter(SinkSet& sinks, RunStats& stats, std::string format,
               const FieldSelection& fields = {})
       : sinks_(sinks), stats_(stats), format_(std::move(format)), encoder_(fields) {}
@@ -20,15 +22,19 @@ class BatchWriter {
   // Where the host clock estimate comes from (nullptr: none is attached). Each batch gets the
   // estimate extrapolated to the moment it is encoded.
   void set_clock(const ClockMonitor* monitor) noexcept { monitor_ = monitor; }
+  void set_format(std::string format) { format_ = std::move(format); }
 
-  // Encodes and writes `batch`; `bytes` is how much input it covers (for the summary).
-  std::uint64_t write(const EventBatch& batch, std::uint64_t bytes, SinkSet::Completion done = {}) {
-    encode(batch, bytes, batch.size);
-    return deliver(std::move(done));
+  // BatchOutput: writes at once, on the calling thread.
+  EventBatch& next_batch() override { return batch_; }
+  void write(std::uint64_t bytes, SinkSet::Completion done) override {
+    encode(batch_, bytes, batch_.size);
+    deliver(std::move(done));
   }
+  void count_skipped(std::uint64_t records) override { stats_.count_skipped(format_, records); }
+
   // write() in steps, for a pipeline that spreads them over two threads: encode() encodes the
-  // first `count` events and keeps the lines; deliver() encodes the rest, then writes them all
-  // (the batch must still be alive) and returns the ticket.
+  // first `count` events of `batch` and keeps the lines; deliver() encodes the rest, then writes
+  // them all (the batch must still be alive) and returns the ticket.
   void encode(const EventBatch& batch, std::uint64_t bytes, std::size_t count);
   std::uint64_t deliver(SinkSet::Completion done);
 
@@ -42,6 +48,7 @@ class BatchWriter {
   NdjsonEncoder encoder_;
   std::string storage_;
   EncodedBatch encoded_;
+  EventBatch batch_;  // what next_batch() hands out
 };
 
 }  // namespace horolog

@@ -24,7 +24,8 @@ void ClockAnomalies::flush() {
     steps.swap(queued_);
   }
   if (steps.empty()) return;
-  batch_.clear();
+  EventBatch& batch = writer_.next_batch();
+  batch.clear();
   const auto now = std::chrono::time_point_cast<Nanoseconds>(std::chrono::system_clock::now());
   for (const ClockStep& step : steps) {
     const double expected_ms = static_cast<double>(step.expected_offset.count()) / 1e6;
@@ -35,14 +36,14 @@ void ClockAnomalies::flush() {
                                 "expected (step %.3f ms)",
                                 measured_ms, expected_ms, measured_ms - expected_ms);
     spdlog::warn("{}", std::string_view(text, static_cast<std::size_t>(n)));
-    Event& event = batch_.next_event();
+    Event& event = batch.next_event();
     event.timestamp = step.detected_at;
     event.precision_digits = 6;
     event.created = now;
     event.host = host_;
     event.dataset = "horolog.clock";
     event.input_name = "clock";
-    event.message = batch_.arena.copy(std::string_view(text, static_cast<std::size_t>(n)));
+    event.message = batch.arena.copy(std::string_view(text, static_cast<std::size_t>(n)));
     event.add("event.kind", FieldValue::string("alert"));
     event.add("event.action", FieldValue::string("clock_anomaly"));
     event.add("event.category", FieldValue::string("time"));
@@ -50,7 +51,7 @@ void ClockAnomalies::flush() {
     event.add("horolog.clock.measured_offset_ms", FieldValue::float64(measured_ms));
     event.add("horolog.clock.step_ms", FieldValue::float64(measured_ms - expected_ms));
   }
-  writer_.write(batch_, 0);
+  writer_.write(0, {});
 }
 
 }  // namespace horolog

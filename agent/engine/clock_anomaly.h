@@ -25,7 +25,6 @@ class ClockAnomalies {
   std::vector<ClockStep> queued_;
   std::string host_;
   BatchWriter writer_;
-  EventBatch batch_;
 };
 
 }  // namespace horolog

@@ -19,7 +19,7 @@ void DeliveryWindow::complete(std::uint64_t ticket, bool delivered) {
   changed_.notify_all();
 }
 
-std::uint64_t DeliveryWindow::durable_position() const {
+SourcePosition DeliveryWindow::durable_position() const {
   std::lock_guard lock(mutex_);
   return durable_;
 }

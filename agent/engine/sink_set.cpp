@@ -1,6 +1,8 @@
 // Ticket bookkeeping: registered before the first write so an immediate ack finds its entry.
 #include "agent/engine/sink_set.h"
 
+#include "sinks/sink_types.h"
+
 namespace horolog {
 
 AckCallback SinkSet::ack_callback() {
@@ -10,6 +12,22 @@ AckCallback SinkSet::ack_callback() {
 void SinkSet::add(std::string name, std::unique_ptr<Sink> sink) {
   names_.push_back(std::move(name));
   sinks_.push_back(std::move(sink));
+}
+
+Result<void> SinkSet::add_all(const std::vector<SinkConfig>& configs,
+                              const std::atomic<bool>* stopping, std::atomic<bool>* output_closed) {
+  const SinkEnvironment env{ack_callback(), stopping, output_closed};
+  for (const SinkConfig& config : configs) {
+    const SinkType* type = find_sink_type(config.type);
+    if (type == nullptr) {
+      return fail(ErrorCode::invalid_config,
+                  "sink " + config.name + ": unknown sink type `" + config.type + "`");
+    }
+    Result<std::unique_ptr<Sink>> sink = type->build(config, env);
+    if (!sink) return fail(sink.error());
+    add(config.name, std::move(*sink));
+  }
+  return {};
 }
 
 std::uint64_t SinkSet::write(EncodedBatch& batch, Completion done) {

@@ -2,6 +2,7 @@
 // a ticket completes only when each sink acknowledged it `delivered` (the checkpoint rule).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -10,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "normalizer/error.h"
 #include "sinks/sink.h"
 
 namespace horolog {
@@ -27,6 +29,10 @@ class SinkSet {
   // The callback every sink of this set must be built with.
   AckCallback ack_callback();
   void add(std::string name, std::unique_ptr<Sink> sink);
+  // Builds every configured sink through the sink type registry and adds it: the one place
+  // where sinks are built. `stopping` and `output_closed` as in SinkEnvironment.
+  Result<void> add_all(const std::vector<SinkConfig>& configs, const std::atomic<bool>* stopping,
+                       std::atomic<bool>* output_closed = nullptr);
 
   // Writes to every sink in turn (sinks are not thread-safe; one writer at a time). Assigns and
   // returns the batch's ticket; `done` is called when the batch is complete.

@@ -1,4 +1,4 @@
-// A one-slot hand-over between the input thread and a writing thread: two batches alternate,
+// A one-slot hand-over between the reading thread and a writing thread: two batches alternate,
 // so parsing and encoding never wait for the sinks unless the sinks are the slower side.
 #include "agent/engine/write_stage.h"
 
@@ -8,9 +8,9 @@ namespace horolog {
 
 WriteStage::WriteStage(SinkSet& sinks, RunStats& stats, const std::string& format,
                        const FieldSelection& fields, const ClockMonitor* clock)
-    : slots_{Slot(sinks, stats, format, fields), Slot(sinks, stats, format, fields)},
+    : slots_{BatchWriter(sinks, stats, format, fields), BatchWriter(sinks, stats, format, fields)},
       thread_([this] { run(); }) {
-  for (Slot& slot : slots_) slot.writer.set_clock(clock);
+  for (BatchWriter& slot : slots_) slot.set_clock(clock);
 }
 
 WriteStage::~WriteStage() {
@@ -22,11 +22,11 @@ WriteStage::~WriteStage() {
   thread_.join();
 }
 
-void WriteStage::submit(std::uint64_t bytes, SinkSet::Completion done) {
-  Slot& slot = slots_[filling_];
+void WriteStage::write(std::uint64_t bytes, SinkSet::Completion done) {
+  BatchWriter& slot = slots_[filling_];
   // The writing thread encodes the second half itself: parsing plus half the encoding weighs
   // about as much as the other half plus the sinks' write, so both cores stay busy.
-  slot.writer.encode(slot.batch, bytes, slot.batch.size / 2);
+  slot.encode(slot.next_batch(), bytes, slot.next_batch().size / 2);
   {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [this] { return !busy_; });
@@ -47,7 +47,7 @@ void WriteStage::run() {
   for (;;) {
     changed_.wait(lock, [this] { return busy_ || quit_; });
     if (!busy_) return;  // quit_, with nothing handed over
-    BatchWriter& writer = slots_[1 - filling_].writer;
+    BatchWriter& writer = slots_[1 - filling_];
     SinkSet::Completion done = std::move(done_);
     lock.unlock();
     writer.deliver(std::move(done));

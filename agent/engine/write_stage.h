@@ -1,5 +1,5 @@
-// The second half of a file input's pipeline: writes encoded batches to the sinks on its own
-// thread while the input thread reads, parses and encodes the next, so a busy file uses two cores.
+// An output that writes on a thread of its own: while the reading thread reads, parses and
+// encodes the next batch, this one writes the last to the sinks, so a busy source uses two cores.
 #pragma once
 
 #include <condition_variable>
@@ -8,38 +8,34 @@
 #include <string>
 #include <thread>
 
+#include "agent/engine/batch_output.h"
 #include "agent/engine/batch_writer.h"
 
 namespace horolog {
 
-class WriteStage {
+class WriteStage final : public BatchOutput {
  public:
   WriteStage(SinkSet& sinks, RunStats& stats, const std::string& format,
              const FieldSelection& fields, const ClockMonitor* clock);
-  ~WriteStage();
+  ~WriteStage() override;
   WriteStage(const WriteStage&) = delete;
   WriteStage& operator=(const WriteStage&) = delete;
 
-  // The batch to parse into next; never the one being written.
-  EventBatch& batch() noexcept { return slots_[filling_].batch; }
-  // Encodes half of batch() and hands it to the writing thread, which encodes the rest and
+  // Never the batch being written.
+  EventBatch& next_batch() override { return slots_[filling_].next_batch(); }
+  // Encodes half of the batch and hands it to the writing thread, which encodes the rest and
   // writes it (first waiting until the previous batch is written).
-  void submit(std::uint64_t bytes, SinkSet::Completion done);
-  // Returns once every submitted batch has been written to the sinks. Events hold views into
-  // their source (path, host), so the input drains before it lets a source go.
-  void drain();
+  void write(std::uint64_t bytes, SinkSet::Completion done) override;
+  void count_skipped(std::uint64_t records) override { slots_[0].count_skipped(records); }
+  // Events hold views into their source (path, host), so an input drains before it lets a
+  // source go.
+  void drain() override;
 
  private:
-  struct Slot {
-    Slot(SinkSet& sinks, RunStats& stats, const std::string& format, const FieldSelection& fields)
-        : writer(sinks, stats, format, fields) {}
-    EventBatch batch;
-    BatchWriter writer;  // encoder and lines of this slot's batch
-  };
   void run();
 
-  Slot slots_[2];
-  int filling_ = 0;  // the other slot is the one handed over, while busy_
+  BatchWriter slots_[2];  // each with its batch, encoder and lines
+  int filling_ = 0;       // the other slot is the one handed over, while busy_
   std::mutex mutex_;
   std::condition_variable changed_;
   bool busy_ = false;

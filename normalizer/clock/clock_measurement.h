@@ -7,9 +7,9 @@
 #include <stop_token>
 #include <vector>
 
-#include "normalizer/clock/clock_estimate.h"
 #include "normalizer/clock/clock_selection.h"
 #include "normalizer/clock/ntp_query.h"
+#include "normalizer/clock_estimate.h"
 
 namespace horolog {
 

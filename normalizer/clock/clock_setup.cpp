@@ -3,20 +3,21 @@
 
 namespace horolog {
 
-tl::expected<ClockMonitorOptions, std::string> make_monitor_options(const ClockOptions& options) {
+Result<ClockMonitorOptions> make_monitor_options(const ClockOptions& options) {
   ClockMonitorOptions out;
   auto servers = server_specs(options);
-  if (!servers) return tl::unexpected(servers.error());
+  if (!servers) return fail(servers.error());
   out.servers = std::move(*servers);
   if (!options.key_file.empty()) {
     auto keys = load_chrony_keyfile(options.key_file);
-    if (!keys) return tl::unexpected(keys.error());
+    if (!keys) return fail(keys.error());
     out.keys = std::move(*keys);
   }
   for (const NtpServerSpec& s : out.servers) {
     if (s.key_id != 0 && !out.keys.find(s.key_id)) {
-      return tl::unexpected("NTP server " + to_string(s) + ": key " + std::to_string(s.key_id) +
-                            " is not in the key file");
+      return fail(ErrorCode::invalid_config, "NTP server " + to_string(s) + ": key " +
+                                                 std::to_string(s.key_id) +
+                                                 " is not in the key file");
     }
   }
   out.poll_interval = options.poll_interval;

@@ -2,14 +2,12 @@
 // file loaded, every referenced key present). Errors are values for the config loader.
 #pragma once
 
-#include <string>
-#include <tl/expected.hpp>
-
 #include "normalizer/clock/clock_monitor.h"
 #include "normalizer/clock/clock_options.h"
+#include "normalizer/error.h"
 
 namespace horolog {
 
-tl::expected<ClockMonitorOptions, std::string> make_monitor_options(const ClockOptions& options);
+Result<ClockMonitorOptions> make_monitor_options(const ClockOptions& options);
 
 }  // namespace horolog

@@ -2,7 +2,7 @@
 // no NTP server answers. Reports honestly: an undisciplined clock is unsynchronized.
 #pragma once
 
-#include "normalizer/clock/clock_estimate.h"
+#include "normalizer/clock_estimate.h"
 
 namespace horolog {
 

@@ -2,6 +2,7 @@
 #include "normalizer/clock/ntp_keyfile.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <fstream>
 #include <optional>
@@ -79,7 +80,7 @@ const NtpKey* NtpKeyRing::find(std::uint32_t id) const noexcept {
   return it == keys_.end() ? nullptr : &*it;
 }
 
-tl::expected<NtpKeyRing, std::string> parse_chrony_keys(std::string_view text) {
+Result<NtpKeyRing> parse_chrony_keys(std::string_view text) {
   NtpKeyRing ring;
   int line_number = 0;
   while (!text.empty()) {
@@ -88,7 +89,8 @@ tl::expected<NtpKeyRing, std::string> parse_chrony_keys(std::string_view text) {
     text.remove_prefix(std::min(end + 1, text.size()));
     ++line_number;
     const auto error = [&](std::string_view what) {
-      return tl::unexpected("line " + std::to_string(line_number) + ": " + std::string(what));
+      return fail(ErrorCode::invalid_config,
+                  "line " + std::to_string(line_number) + ": " + std::string(what));
     };
     const std::string_view id_text = next_word(line);
     if (id_text.empty() || id_text.front() == '#') continue;
@@ -122,13 +124,13 @@ tl::expected<NtpKeyRing, std::string> parse_chrony_keys(std::string_view text) {
   return ring;
 }
 
-tl::expected<NtpKeyRing, std::string> load_chrony_keyfile(const std::filesystem::path& path) {
+Result<NtpKeyRing> load_chrony_keyfile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return tl::unexpected("cannot open key file " + path.string());
+  if (!in) return fail(Error::from_errno(errno, "cannot open key file " + path.string()));
   std::ostringstream text;
   text << in.rdbuf();
   auto ring = parse_chrony_keys(text.str());
-  if (!ring) return tl::unexpected(path.string() + ": " + ring.error());
+  if (!ring) return fail(ring.error().within(path.string()));
   return ring;
 }
 

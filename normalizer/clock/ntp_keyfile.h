@@ -6,10 +6,10 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
-#include <tl/expected.hpp>
 #include <vector>
 
 #include "normalizer/clock/ntp_auth.h"
+#include "normalizer/error.h"
 
 namespace horolog {
 
@@ -24,7 +24,7 @@ class NtpKeyRing {
   std::vector<NtpKey> keys_;
 };
 
-tl::expected<NtpKeyRing, std::string> parse_chrony_keys(std::string_view text);
-tl::expected<NtpKeyRing, std::string> load_chrony_keyfile(const std::filesystem::path& path);
+Result<NtpKeyRing> parse_chrony_keys(std::string_view text);
+Result<NtpKeyRing> load_chrony_keyfile(const std::filesystem::path& path);
 
 }  // namespace horolog

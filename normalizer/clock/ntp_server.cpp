@@ -3,13 +3,14 @@
 
 namespace horolog {
 
-tl::expected<std::vector<NtpServerSpec>, std::string> server_specs(const ClockOptions& options) {
+Result<std::vector<NtpServerSpec>> server_specs(const ClockOptions& options) {
   std::vector<NtpServerSpec> out;
   for (const ClockServerOptions& s : options.servers) {
     const std::optional<ServerAddress> address = parse_server_address(s.address);
-    if (!address) return tl::unexpected("bad NTP server address `" + s.address + "`");
+    if (!address)
+      return fail(ErrorCode::invalid_config, "bad NTP server address `" + s.address + "`");
     if (s.key < 0 || s.key > 0xFFFFFFFF) {
-      return tl::unexpected("bad key id for NTP server `" + s.address + "`");
+      return fail(ErrorCode::invalid_config, "bad key id for NTP server `" + s.address + "`");
     }
     out.push_back({std::string(address->host), address->port, static_cast<std::uint32_t>(s.key)});
   }

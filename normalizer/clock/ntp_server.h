@@ -4,10 +4,10 @@
 
 #include <cstdint>
 #include <string>
-#include <tl/expected.hpp>
 #include <vector>
 
 #include "normalizer/clock/clock_options.h"
+#include "normalizer/error.h"
 
 namespace horolog {
 
@@ -18,7 +18,7 @@ struct NtpServerSpec {
 };
 
 // Every configured server, or the first malformed one named in the error.
-tl::expected<std::vector<NtpServerSpec>, std::string> server_specs(const ClockOptions& options);
+Result<std::vector<NtpServerSpec>> server_specs(const ClockOptions& options);
 
 // "host:port", "[v6]:port" as shown in reports.
 std::string to_string(const NtpServerSpec& server);

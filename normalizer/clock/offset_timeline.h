@@ -10,7 +10,7 @@
 
 #include <vector>
 
-#include "normalizer/clock/clock_estimate.h"
+#include "normalizer/clock_estimate.h"
 #include "normalizer/time_types.h"
 
 namespace horolog {

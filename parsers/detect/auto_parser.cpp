@@ -16,11 +16,9 @@ Parser* AutoParser::parser_for(std::string_view name) noexcept {
   }
   const FormatInfo* format = find_format(name);
   if (format == nullptr) return nullptr;
-  try {
-    slots_.push_back({format, format->make(options_)});
-  } catch (const std::exception&) {
-    return nullptr;  // e.g. no regex pattern: that format cannot be guessed
-  }
+  Result<std::unique_ptr<Parser>> parser = format->make(options_);
+  if (!parser) return nullptr;  // e.g. no regex pattern: that format cannot be guessed
+  slots_.push_back({format, std::move(*parser)});
   return slots_.back().parser.get();
 }
 

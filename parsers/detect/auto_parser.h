@@ -17,6 +17,10 @@ struct FormatInfo;
 class AutoParser final : public Parser {
  public:
   explicit AutoParser(const ParserOptions& options) : options_(options) {}
+  // The registry's factory: the options are checked by the parsers `auto` picks, when it does.
+  static Result<std::unique_ptr<Parser>> create(const ParserOptions& options) {
+    return std::make_unique<AutoParser>(options);
+  }
   ParseStatus parse(std::string_view record, ParseContext& ctx, Event& event) noexcept override;
 
   // The format chosen for the source so far (empty before the first recognised record).

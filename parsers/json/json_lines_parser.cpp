@@ -63,10 +63,16 @@ bool float_epoch(double value, CivilTime& civil) {
 
 }  // namespace
 
-JsonLinesParser::JsonLinesParser(const ParserOptions& options)
+Result<std::unique_ptr<Parser>> JsonLinesParser::create(const ParserOptions& options) {
+  Result<TimeFormatList> time_formats = TimeFormatList::compile(options.time_format);
+  if (!time_formats) return fail(time_formats.error());
+  return std::unique_ptr<Parser>(new JsonLinesParser(options, std::move(*time_formats)));
+}
+
+JsonLinesParser::JsonLinesParser(const ParserOptions& options, TimeFormatList time_formats)
     : time_key_(options.time_key),
       message_key_(options.message_key),
-      time_formats_(options.time_format) {}
+      time_formats_(std::move(time_formats)) {}
 
 bool JsonLinesParser::is_time_key(std::string_view key) const noexcept {
   if (!time_key_.empty()) return key == time_key_;

@@ -7,6 +7,7 @@
 
 #include <simdjson.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,11 +23,13 @@ inline constexpr std::string_view kDatasetJson = "json";
 class JsonLinesParser final : public Parser {
  public:
   // time_key empty: `@timestamp`, `time` or `timestamp`; message_key empty: `message` or `msg`.
-  // Throws std::invalid_argument for a bad time_format.
-  explicit JsonLinesParser(const ParserOptions& options);
+  // invalid_config for a bad time_format.
+  static Result<std::unique_ptr<Parser>> create(const ParserOptions& options);
   ParseStatus parse(std::string_view record, ParseContext& ctx, Event& event) noexcept override;
 
  private:
+  JsonLinesParser(const ParserOptions& options, TimeFormatList time_formats);
+
   bool is_time_key(std::string_view key) const noexcept;
   bool is_message_key(std::string_view key) const noexcept;
   // Converts one member value; strings are copied to `arena`, JSON text views into the record.

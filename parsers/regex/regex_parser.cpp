@@ -3,8 +3,6 @@
 
 #include <re2/re2.h>
 
-#include <stdexcept>
-
 namespace horolog {
 namespace {
 
@@ -13,20 +11,29 @@ constexpr int kMaxGroups = 32;
 
 }  // namespace
 
-RegexParser::RegexParser(const ParserOptions& options) : time_formats_(options.time_format) {
-  if (options.pattern.empty()) throw std::invalid_argument("format `regex` needs a pattern");
+Result<std::unique_ptr<Parser>> RegexParser::create(const ParserOptions& options) {
+  if (options.pattern.empty())
+    return fail(ErrorCode::invalid_config, "format `regex` needs a pattern");
   RE2::Options re_options;
   re_options.set_log_errors(false);
-  re_ = std::make_unique<re2::RE2>(options.pattern, re_options);
-  if (!re_->ok()) {
-    throw std::invalid_argument("pattern '" + options.pattern + "': " + re_->error());
+  auto re = std::make_unique<re2::RE2>(options.pattern, re_options);
+  if (!re->ok()) {
+    return fail(ErrorCode::invalid_config, "pattern '" + options.pattern + "': " + re->error());
   }
-  const int count = re_->NumberOfCapturingGroups();
-  if (count > kMaxGroups) {
-    throw std::invalid_argument("pattern has more than 32 capturing groups");
+  if (re->NumberOfCapturingGroups() > kMaxGroups) {
+    return fail(ErrorCode::invalid_config, "pattern has more than 32 capturing groups");
   }
-  const std::string time_key = options.time_key.empty() ? "time" : options.time_key;
-  groups_.resize(static_cast<std::size_t>(count));
+  Result<TimeFormatList> time_formats = TimeFormatList::compile(options.time_format);
+  if (!time_formats) return fail(time_formats.error());
+  return std::unique_ptr<Parser>(
+      new RegexParser(std::move(re), std::move(*time_formats),
+                      options.time_key.empty() ? "time" : options.time_key));
+}
+
+RegexParser::RegexParser(std::unique_ptr<re2::RE2> re, TimeFormatList time_formats,
+                         const std::string& time_key)
+    : re_(std::move(re)), time_formats_(std::move(time_formats)) {
+  groups_.resize(static_cast<std::size_t>(re_->NumberOfCapturingGroups()));
   for (const auto& [name, index] : re_->NamedCapturingGroups()) {
     Group& group = groups_[static_cast<std::size_t>(index - 1)];
     group.name = name;

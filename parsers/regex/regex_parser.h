@@ -23,12 +23,16 @@ inline constexpr std::string_view kDatasetRegex = "regex";
 
 class RegexParser final : public Parser {
  public:
-  // Compiles once; throws std::invalid_argument when the pattern is missing or does not compile.
-  explicit RegexParser(const ParserOptions& options);
+  // Compiles once; invalid_config when the pattern is missing or does not compile, or a
+  // time_format is unusable.
+  static Result<std::unique_ptr<Parser>> create(const ParserOptions& options);
   ~RegexParser() override;
   ParseStatus parse(std::string_view record, ParseContext& ctx, Event& event) noexcept override;
 
  private:
+  RegexParser(std::unique_ptr<re2::RE2> re, TimeFormatList time_formats,
+              const std::string& time_key);
+
   enum class Role : unsigned char { field, time, message, host, app, pid };
   struct Group {
     std::string name;

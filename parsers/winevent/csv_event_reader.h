@@ -8,8 +8,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "parsers/record_reader.h"
 #include "parsers/winevent/date_order.h"
-#include "parsers/winevent/record_reader.h"
 
 namespace horolog::winevent {
 

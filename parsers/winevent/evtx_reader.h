@@ -6,10 +6,10 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "parsers/record_reader.h"
 #include "parsers/winevent/binxml_decoder.h"
 #include "parsers/winevent/byte_cursor.h"
 #include "parsers/winevent/evtx_format.h"
-#include "parsers/winevent/record_reader.h"
 #include "parsers/winevent/xml_tree.h"
 
 namespace horolog::winevent {

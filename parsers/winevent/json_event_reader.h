@@ -7,9 +7,9 @@
 #include <cstdint>
 #include <string_view>
 
+#include "parsers/record_reader.h"
 #include "parsers/winevent/json_event_mapper.h"
 #include "parsers/winevent/json_record_splitter.h"
-#include "parsers/winevent/record_reader.h"
 
 namespace horolog::winevent {
 

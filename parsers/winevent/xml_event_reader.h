@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "parsers/winevent/record_reader.h"
+#include "parsers/record_reader.h"
 #include "parsers/winevent/xml_tree.h"
 
 namespace horolog::winevent {

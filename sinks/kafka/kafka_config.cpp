@@ -3,7 +3,6 @@
 // never expire locally (the sink would otherwise have to produce them again itself).
 #include "sinks/kafka/kafka_config.h"
 
-#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -28,22 +27,29 @@ constexpr KafkaDefault kProducerDefaults[] = {
     {"queue.buffering.max.messages", "200000"},
 };
 
-void set(rd_kafka_conf_t* conf, std::string_view name, std::string_view value) {
+Result<void> set(rd_kafka_conf_t* conf, std::string_view name, std::string_view value) {
   char error[512];
   const std::string key(name);
   const std::string text(value);
   if (rd_kafka_conf_set(conf, key.c_str(), text.c_str(), error, sizeof error) != RD_KAFKA_CONF_OK) {
-    throw std::invalid_argument("librdkafka property " + key + ": " + error);
+    return fail(ErrorCode::invalid_config, "librdkafka property " + key + ": " + error);
   }
+  return {};
 }
 
 }  // namespace
 
-KafkaConf make_producer_conf(const KafkaSinkOptions& options) {
+Result<KafkaConf> make_producer_conf(const KafkaSinkOptions& options) {
   KafkaConf conf(rd_kafka_conf_new());
-  for (const KafkaDefault& d : kProducerDefaults) set(conf.get(), d.name, d.value);
-  for (const auto& [name, value] : options.librdkafka) set(conf.get(), name, value);
-  set(conf.get(), "bootstrap.servers", options.brokers);
+  for (const KafkaDefault& d : kProducerDefaults) {
+    if (Result<void> ok = set(conf.get(), d.name, d.value); !ok) return fail(ok.error());
+  }
+  for (const auto& [name, value] : options.librdkafka) {
+    if (Result<void> ok = set(conf.get(), name, value); !ok) return fail(ok.error());
+  }
+  if (Result<void> ok = set(conf.get(), "bootstrap.servers", options.brokers); !ok) {
+    return fail(ok.error());
+  }
   return conf;
 }
 

@@ -6,6 +6,7 @@
 
 #include <memory>
 
+#include "normalizer/error.h"
 #include "sinks/kafka/kafka_sink_options.h"
 
 namespace horolog {
@@ -15,7 +16,7 @@ struct KafkaConfDeleter {
 };
 using KafkaConf = std::unique_ptr<rd_kafka_conf_t, KafkaConfDeleter>;
 
-// Throws std::invalid_argument naming the property librdkafka refused (start-up only).
-KafkaConf make_producer_conf(const KafkaSinkOptions& options);
+// invalid_config naming the property librdkafka refused.
+Result<KafkaConf> make_producer_conf(const KafkaSinkOptions& options);
 
 }  // namespace horolog

@@ -32,14 +32,26 @@ std::string_view policy_text(PermanentErrorPolicy policy) {
 
 }  // namespace
 
-KafkaSink::KafkaSink(std::string name, KafkaSinkOptions options, AckCallback ack,
-                     const std::atomic<bool>* stopping)
+Result<std::unique_ptr<KafkaSink>> KafkaSink::create(const SinkConfig& config,
+                                                     const KafkaSinkOptions& options,
+                                                     const SinkEnvironment& env) {
+  Result<PathTemplate> topic = PathTemplate::parse(options.topic);
+  if (!topic) return fail(topic.error().within("kafka sink " + config.name + ": topic"));
+  Result<KafkaConf> conf = make_producer_conf(options);
+  if (!conf) return fail(conf.error().within("kafka sink " + config.name));
+  std::unique_ptr<KafkaSink> sink(new KafkaSink(config.name, options, std::move(*topic), env));
+  if (Result<void> started = sink->start(std::move(*conf)); !started) return fail(started.error());
+  return sink;
+}
+
+KafkaSink::KafkaSink(std::string name, KafkaSinkOptions options, PathTemplate topic,
+                     const SinkEnvironment& env)
     : name_(std::move(name)),
       options_(std::move(options)),
-      topic_template_(options_.topic),
+      topic_template_(std::move(topic)),
       key_(options_.key),
-      stopping_(stopping),
-      tracker_(std::move(ack), counters_.batches_delivered),
+      stopping_(env.stopping),
+      tracker_(env.ack, counters_.batches_delivered),
       last_reminder_(Clock::now()) {
   for (const std::string& header : options_.headers) {
     header_format_ |= header == "format";
@@ -49,19 +61,25 @@ KafkaSink::KafkaSink(std::string name, KafkaSinkOptions options, AckCallback ack
   if (options_.on_permanent_error == PermanentErrorPolicy::dead_letter) {
     dead_letter_ = std::make_unique<DeadLetterFile>(options_.dead_letter);
   }
-  KafkaConf conf = make_producer_conf(options_);
+}
+
+Result<void> KafkaSink::start(KafkaConf conf) {
   rd_kafka_conf_set_opaque(conf.get(), this);
   rd_kafka_conf_set_dr_msg_cb(conf.get(), &KafkaSink::on_delivery);
   rd_kafka_conf_set_error_cb(conf.get(), &KafkaSink::on_error);
   rd_kafka_conf_set_log_cb(conf.get(), &KafkaSink::on_log);
   char error[512];
   producer_ = rd_kafka_new(RD_KAFKA_PRODUCER, conf.get(), error, sizeof error);
-  if (producer_ == nullptr) throw std::invalid_argument("kafka sink " + name_ + ": " + error);
+  if (producer_ == nullptr) {
+    return fail(ErrorCode::invalid_config, "kafka sink " + name_ + ": " + error);
+  }
   (void)conf.release();  // rd_kafka_new took ownership
   poller_ = std::thread([this] { poll_loop(); });
+  return {};
 }
 
 KafkaSink::~KafkaSink() {
+  if (producer_ == nullptr) return;  // never started: nothing was accepted
   drain(/*bounded=*/true);
   quit_ = true;
   poller_.join();

@@ -20,6 +20,7 @@
 
 #include "sinks/kafka/dead_letter_file.h"
 #include "sinks/kafka/kafka_batch_tracker.h"
+#include "sinks/kafka/kafka_config.h"
 #include "sinks/kafka/kafka_key.h"
 #include "sinks/kafka/kafka_sink_options.h"
 #include "sinks/path_template.h"
@@ -39,11 +40,12 @@ struct KafkaCounters {
 
 class KafkaSink final : public Sink {
  public:
-  // `stopping` (may be null): once true, flush() waits at most `shutdown_timeout` and then
-  // acknowledges what is still unconfirmed as `retry`. Throws std::invalid_argument when
-  // librdkafka refuses the configuration (start-up only).
-  KafkaSink(std::string name, KafkaSinkOptions options, AckCallback ack,
-            const std::atomic<bool>* stopping = nullptr);
+  // invalid_config when the topic template or the librdkafka configuration is refused.
+  // `env.stopping` (may be null): once true, flush() waits at most `shutdown_timeout` and then
+  // acknowledges what is still unconfirmed as `retry`.
+  static Result<std::unique_ptr<KafkaSink>> create(const SinkConfig& config,
+                                                   const KafkaSinkOptions& options,
+                                                   const SinkEnvironment& env);
   ~KafkaSink() override;
   KafkaSink(const KafkaSink&) = delete;
   KafkaSink& operator=(const KafkaSink&) = delete;
@@ -59,6 +61,11 @@ class KafkaSink final : public Sink {
   std::uint64_t held_events() const noexcept { return held_; }
 
  private:
+  KafkaSink(std::string name, KafkaSinkOptions options, PathTemplate topic,
+            const SinkEnvironment& env);
+  // Creates the producer (its callbacks reach this object) and starts the poll thread.
+  Result<void> start(KafkaConf conf);
+
   using Batch = KafkaBatchTracker::Batch;
   using Clock = std::chrono::steady_clock;
 

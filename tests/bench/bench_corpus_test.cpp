@@ -33,7 +33,7 @@ TEST_P(EveryBenchCase, ParsesEveryGeneratedLineCompletely) {
   ASSERT_GE(data.size(), kSampleBytes);
   ASSERT_EQ(data.back(), '\n');
 
-  const auto parser = format->make(bench_parser_options(format->name));
+  const auto parser = format->make(bench_parser_options(format->name)).value();
   // Anchored after the generated span, as a replayed archive's mtime would be.
   TimeResolver time({Zone::utc(), SysNanos{std::chrono::seconds(1'800'000'000)}});
   EventBatch batch;

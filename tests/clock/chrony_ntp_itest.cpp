@@ -188,7 +188,7 @@ TEST_P(ChronyAuth, TrustsAKeyedServerOnlyWhenItsMacVerifies) {
   const auto peer = std::make_unique<ChronyPeer>(ChronyPeerOptions{"", kKeys});
   ASSERT_TRUE(peer->wait_ready()) << peer->log();
   const auto keys = parse_chrony_keys(GetParam().client_keys);
-  ASSERT_TRUE(keys) << keys.error();
+  ASSERT_TRUE(keys) << keys.error().message();
   const NtpServerSpec server{"127.0.0.1", peer->port(), GetParam().key_id};
   NtpQueryOptions o = quick();
   o.samples = 2;

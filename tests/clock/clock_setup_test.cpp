@@ -19,7 +19,7 @@ ClockOptions options_with(std::initializer_list<ClockServerOptions> servers) {
 TEST(ClockSetup, ParsesEveryAddressForm) {
   const auto specs = server_specs(options_with(
       {{"0.pool.ntp.org", 0}, {"127.0.0.1:11123", 1}, {"[::1]:11124", 0}, {"fe80::1", 0}}));
-  ASSERT_TRUE(specs) << specs.error();
+  ASSERT_TRUE(specs) << specs.error().message();
   ASSERT_EQ(specs->size(), 4u);
   EXPECT_EQ((*specs)[0].host, "0.pool.ntp.org");
   EXPECT_EQ((*specs)[0].port, 123);
@@ -33,7 +33,7 @@ TEST(ClockSetup, ParsesEveryAddressForm) {
 TEST(ClockSetup, NamesAMalformedAddress) {
   const auto specs = server_specs(options_with({{"ok.example", 0}, {"host:99999", 0}}));
   ASSERT_FALSE(specs);
-  EXPECT_NE(specs.error().find("host:99999"), std::string::npos);
+  EXPECT_NE(specs.error().message().find("host:99999"), std::string::npos);
 }
 
 TEST(ClockSetup, LoadsTheKeyFileAndCarriesPollSettings) {
@@ -44,7 +44,7 @@ TEST(ClockSetup, LoadsTheKeyFileAndCarriesPollSettings) {
   o.poll_interval = 32s;
   o.samples = 6;
   const auto m = make_monitor_options(o);
-  ASSERT_TRUE(m) << m.error();
+  ASSERT_TRUE(m) << m.error().message();
   EXPECT_NE(m->keys.find(1), nullptr);
   EXPECT_EQ(m->poll_interval, 32s);
   EXPECT_EQ(m->query.samples, 6);
@@ -57,7 +57,7 @@ TEST(ClockSetup, RejectsAServerKeyMissingFromTheKeyFile) {
   o.key_file = (dir / "keys").string();
   const auto m = make_monitor_options(o);
   ASSERT_FALSE(m);
-  EXPECT_NE(m.error().find("key 2"), std::string::npos) << m.error();
+  EXPECT_NE(m.error().message().find("key 2"), std::string::npos) << m.error().message();
 }
 
 TEST(ClockSetup, RejectsAMissingKeyFile) {

@@ -106,7 +106,7 @@ TEST(ChronyKeyfile, ReadsEveryTypeInChronysOwnFormat) {
       "3 sha256 HEX:9E887952FC8A99C71329A9B7BBEAD429576DA5993A7AED83212C47A0DD601CE9\n"
       "10 plaintext\n"
       "11 MD5 ASCII:secret\n");
-  ASSERT_TRUE(ring) << ring.error();
+  ASSERT_TRUE(ring) << ring.error().message();
   EXPECT_EQ(ring->size(), 5u);
   ASSERT_NE(ring->find(2), nullptr);
   EXPECT_EQ(ring->find(2)->type, NtpKeyType::aes128);
@@ -128,7 +128,7 @@ class ChronyKeyfileRejection : public testing::TestWithParam<BadKeyLine> {};
 TEST_P(ChronyKeyfileRejection, NamesTheLine) {
   const auto ring = parse_chrony_keys(std::string("1 SHA1 HEX:00\n") + GetParam().text + "\n");
   ASSERT_FALSE(ring);
-  EXPECT_EQ(ring.error().rfind("line 2:", 0), 0u) << ring.error();
+  EXPECT_EQ(ring.error().message().rfind("line 2:", 0), 0u) << ring.error().message();
 }
 
 INSTANTIATE_TEST_SUITE_P(

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include "agent/inputs/file/file_input_options.h"
+#include "sinks/file_sink_options.h"
+#include "sinks/stdout_sink.h"
 #include "tests/config/print_config_error.h"
 #include "tests/support/test_paths.h"
 
@@ -35,8 +38,8 @@ void PrintTo(const AcceptedCase& c, std::ostream* out) { *out << c.name; }
 class AgentConfigAccepts : public testing::TestWithParam<AcceptedCase> {};
 
 TEST_P(AgentConfigAccepts, WithoutErrors) {
-  const LoadResult result = load_config_text(GetParam().yaml, "test.yaml");
-  EXPECT_TRUE(result.has_value()) << testing::PrintToString(result.error());
+  const ConfigCheck result = check_config_text(GetParam().yaml, "test.yaml");
+  EXPECT_TRUE(result.ok()) << testing::PrintToString(result.problems);
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -75,9 +78,9 @@ void PrintTo(const RejectedCase& c, std::ostream* out) { *out << c.name; }
 class AgentConfigRejects : public testing::TestWithParam<RejectedCase> {};
 
 TEST_P(AgentConfigRejects, WithPathLineAndReason) {
-  const LoadResult result = load_config_text(GetParam().yaml, "test.yaml");
-  ASSERT_FALSE(result.has_value());
-  const auto& errors = result.error();
+  const ConfigCheck result = check_config_text(GetParam().yaml, "test.yaml");
+  ASSERT_FALSE(result.ok());
+  const auto& errors = result.problems;
   const bool found = std::any_of(errors.begin(), errors.end(), [](const ConfigError& error) {
     return error.path == GetParam().path && error.line == GetParam().line &&
            error.message.find(GetParam().message) != std::string::npos;
@@ -200,7 +203,7 @@ INSTANTIATE_TEST_SUITE_P(
     [](const testing::TestParamInfo<RejectedCase>& info) { return info.param.name; });
 
 TEST(AgentConfig, ReportsEveryErrorInOneFileSortedByLine) {
-  const LoadResult result = load_config_text(
+  const ConfigCheck result = check_config_text(
       "log_level: loud\n"     // 1
       "clock:\n"              // 2
       "  poll_interval: 5\n"  // 3
@@ -213,22 +216,22 @@ TEST(AgentConfig, ReportsEveryErrorInOneFileSortedByLine) {
       "  - name: out\n"       // 10
       "    type: elastic\n",  // 11
       "test.yaml");
-  ASSERT_FALSE(result.has_value());
+  ASSERT_FALSE(result.ok());
   std::vector<std::pair<int, std::string>> got;
-  for (const ConfigError& error : result.error()) got.emplace_back(error.line, error.path);
+  for (const ConfigError& error : result.problems) got.emplace_back(error.line, error.path);
   EXPECT_EQ(got, (std::vector<std::pair<int, std::string>>{{1, "log_level"},
                                                            {3, "clock.poll_interval"},
                                                            {5, "inputs[0].paths"},
                                                            {7, "inputs[0].pahts"},
                                                            {8, "inputs[0].format"},
                                                            {11, "sinks[0].type"}}))
-      << testing::PrintToString(result.error());
+      << testing::PrintToString(result.problems);
 }
 
 TEST(AgentConfig, UsesDefaultsForOmittedSections) {
-  const LoadResult result = load_config_text(std::string(kInput) + kSink, "minimal.yaml");
-  ASSERT_TRUE(result.has_value()) << testing::PrintToString(result.error());
-  const AgentConfig& config = *result;
+  const ConfigCheck result = check_config_text(std::string(kInput) + kSink, "minimal.yaml");
+  ASSERT_TRUE(result.ok()) << testing::PrintToString(result.problems);
+  const AgentConfig& config = result.config;
   EXPECT_EQ(config.source, "minimal.yaml");
   EXPECT_EQ(config.host_name, "auto");
   EXPECT_EQ(config.data_dir, "./var/horolog");
@@ -239,63 +242,63 @@ TEST(AgentConfig, UsesDefaultsForOmittedSections) {
   EXPECT_EQ(config.clock.poll_interval, 64s);
   ASSERT_EQ(config.inputs.size(), 1u);
   EXPECT_EQ(config.inputs[0].format, "auto");
-  const auto& file = std::get<FileInputOptions>(config.inputs[0].settings);
+  const auto& file = std::any_cast<const FileInputOptions&>(config.inputs[0].settings);
   EXPECT_EQ(file.read_from, ReadFrom::beginning);
   EXPECT_EQ(file.max_record_size, config::ByteSize{1u << 20});
   ASSERT_EQ(config.sinks.size(), 1u);
-  EXPECT_EQ(std::get<FileSinkOptions>(config.sinks[0].settings).path,
+  EXPECT_EQ(std::any_cast<const FileSinkOptions&>(config.sinks[0].settings).path,
             "./out/{input}-%Y%m%d.ndjson");
 }
 
 TEST(AgentConfig, SelectsTheSettingsOfEachSinkType) {
-  const LoadResult result = load_config_text(
+  const ConfigCheck result = check_config_text(
       std::string(kInput) + "sinks:\n  - {name: a, type: stdout}\n  - {name: b, type: file}\n",
       "test.yaml");
-  ASSERT_TRUE(result.has_value()) << testing::PrintToString(result.error());
-  EXPECT_TRUE(std::holds_alternative<StdoutSinkOptions>(result->sinks[0].settings));
-  EXPECT_TRUE(std::holds_alternative<FileSinkOptions>(result->sinks[1].settings));
+  ASSERT_TRUE(result.ok()) << testing::PrintToString(result.problems);
+  EXPECT_TRUE((std::any_cast<StdoutSinkOptions>(&result.config.sinks[0].settings) != nullptr));
+  EXPECT_TRUE((std::any_cast<FileSinkOptions>(&result.config.sinks[1].settings) != nullptr));
 }
 
 TEST(AgentConfig, UnknownTypeIsReportedWithoutNoiseAboutItsKeys) {
-  const LoadResult result = load_config_text(
+  const ConfigCheck result = check_config_text(
       std::string(kInput) +
           "sinks:\n  - name: siem\n    type: elastic\n    hosts: \"127.0.0.1:9200\"\n",
       "test.yaml");
-  ASSERT_FALSE(result.has_value());
-  ASSERT_EQ(result.error().size(), 1u) << testing::PrintToString(result.error());
-  EXPECT_EQ(result.error()[0].path, "sinks[0].type");
+  ASSERT_FALSE(result.ok());
+  ASSERT_EQ(result.problems.size(), 1u) << testing::PrintToString(result.problems);
+  EXPECT_EQ(result.problems[0].path, "sinks[0].type");
 }
 
 TEST(AgentConfig, SyntaxErrorCarriesLineAndColumn) {
-  const LoadResult result = load_config_text("inputs: [\n  {name: a\n", "broken.yaml");
-  ASSERT_FALSE(result.has_value());
-  ASSERT_EQ(result.error().size(), 1u);
-  EXPECT_GT(result.error()[0].line, 0);
-  EXPECT_GT(result.error()[0].column, 0);
-  EXPECT_EQ(result.error()[0].path, "");
+  const ConfigCheck result = check_config_text("inputs: [\n  {name: a\n", "broken.yaml");
+  ASSERT_FALSE(result.ok());
+  ASSERT_EQ(result.problems.size(), 1u);
+  EXPECT_GT(result.problems[0].line, 0);
+  EXPECT_GT(result.problems[0].column, 0);
+  EXPECT_EQ(result.problems[0].path, "");
 }
 
 TEST(AgentConfig, EmptyFileNeedsInputsAndSinks) {
-  const LoadResult result = load_config_text("", "empty.yaml");
-  ASSERT_FALSE(result.has_value());
-  ASSERT_EQ(result.error().size(), 2u) << testing::PrintToString(result.error());
-  EXPECT_EQ(result.error()[0].path, "inputs");
-  EXPECT_EQ(result.error()[1].path, "sinks");
+  const ConfigCheck result = check_config_text("", "empty.yaml");
+  ASSERT_FALSE(result.ok());
+  ASSERT_EQ(result.problems.size(), 2u) << testing::PrintToString(result.problems);
+  EXPECT_EQ(result.problems[0].path, "inputs");
+  EXPECT_EQ(result.problems[1].path, "sinks");
 }
 
 TEST(AgentConfig, MissingFileIsAnError) {
   test::TempDir dir;
-  const LoadResult result = load_config_file(dir / "absent.yaml");
-  ASSERT_FALSE(result.has_value());
-  ASSERT_EQ(result.error().size(), 1u);
-  EXPECT_EQ(result.error()[0].line, 0);
-  EXPECT_NE(result.error()[0].message.find("cannot read the file"), std::string::npos);
+  const ConfigCheck result = check_config_file(dir / "absent.yaml");
+  ASSERT_FALSE(result.ok());
+  ASSERT_EQ(result.problems.size(), 1u);
+  EXPECT_EQ(result.problems[0].line, 0);
+  EXPECT_NE(result.problems[0].message.find("cannot read the file"), std::string::npos);
 }
 
 TEST(AgentConfig, BundledDefaultConfigLoads) {
-  const LoadResult result = load_config_file(test::source_path("config/horolog.yaml"));
-  ASSERT_TRUE(result.has_value()) << testing::PrintToString(result.error());
-  const AgentConfig& config = *result;
+  const ConfigCheck result = check_config_file(test::source_path("config/horolog.yaml"));
+  ASSERT_TRUE(result.ok()) << testing::PrintToString(result.problems);
+  const AgentConfig& config = result.config;
   EXPECT_EQ(config.data_dir, "./var/horolog");
   EXPECT_TRUE(config.clock.servers.empty());
   ASSERT_EQ(config.inputs.size(), 1u);
@@ -304,19 +307,19 @@ TEST(AgentConfig, BundledDefaultConfigLoads) {
   EXPECT_EQ(input.type, "file");
   EXPECT_EQ(input.format, "rfc3164");
   EXPECT_EQ(input.timezone, "UTC");
-  const auto& file = std::get<FileInputOptions>(input.settings);
+  const auto& file = std::any_cast<const FileInputOptions&>(input.settings);
   EXPECT_EQ(file.paths, std::vector<std::string>{"./tests/data/demo/*.log"});
   EXPECT_EQ(file.read_from, ReadFrom::beginning);
   ASSERT_EQ(config.sinks.size(), 1u);
   EXPECT_EQ(config.sinks[0].type, "file");
-  EXPECT_EQ(std::get<FileSinkOptions>(config.sinks[0].settings).path,
+  EXPECT_EQ(std::any_cast<const FileSinkOptions&>(config.sinks[0].settings).path,
             "./out/{input}-%Y%m%d.ndjson");
 }
 
 TEST(AgentConfig, FullExampleDecodesEveryValue) {
-  const LoadResult result = load_config_file(test::source_path("config/examples/full.yaml"));
-  ASSERT_TRUE(result.has_value()) << testing::PrintToString(result.error());
-  const AgentConfig& config = *result;
+  const ConfigCheck result = check_config_file(test::source_path("config/examples/full.yaml"));
+  ASSERT_TRUE(result.ok()) << testing::PrintToString(result.problems);
+  const AgentConfig& config = result.config;
   EXPECT_EQ(config.host_name, "web1");
   EXPECT_EQ(config.data_dir, "/var/lib/horolog");
   EXPECT_EQ(config.timezone, "Europe/Berlin");
@@ -339,7 +342,7 @@ TEST(AgentConfig, FullExampleDecodesEveryValue) {
   EXPECT_EQ(system.format, "auto");
   EXPECT_EQ(system.timezone, "America/New_York");
   EXPECT_EQ(system.host, "web1-syslog");
-  const auto& system_file = std::get<FileInputOptions>(system.settings);
+  const auto& system_file = std::any_cast<const FileInputOptions&>(system.settings);
   EXPECT_EQ(system_file.paths, (std::vector<std::string>{"/var/log/syslog*", "/var/log/ntp.log"}));
   EXPECT_EQ(system_file.exclude, (std::vector<std::string>{"*.gz", "*.xz"}));
   EXPECT_EQ(system_file.read_from, ReadFrom::end);
@@ -361,7 +364,7 @@ TEST(AgentConfig, FullExampleDecodesEveryValue) {
 
   ASSERT_EQ(config.sinks.size(), 2u);
   EXPECT_EQ(config.sinks[0].name, "archive");
-  const auto& archive = std::get<FileSinkOptions>(config.sinks[0].settings);
+  const auto& archive = std::any_cast<const FileSinkOptions&>(config.sinks[0].settings);
   EXPECT_EQ(archive.path, "/var/log/horolog/{host}-{input}-%Y%m%d%H.ndjson.zst");
   EXPECT_EQ(archive.max_size, config::ByteSize{1ull << 30});
   EXPECT_EQ(archive.compression, Compression::zstd);
@@ -369,7 +372,7 @@ TEST(AgentConfig, FullExampleDecodesEveryValue) {
   EXPECT_EQ(archive.flush_interval, 5s);
   EXPECT_TRUE(archive.fsync);
   EXPECT_EQ(config.sinks[1].name, "console");
-  EXPECT_TRUE(std::holds_alternative<StdoutSinkOptions>(config.sinks[1].settings));
+  EXPECT_TRUE((std::any_cast<StdoutSinkOptions>(&config.sinks[1].settings) != nullptr));
 }
 
 }  // namespace

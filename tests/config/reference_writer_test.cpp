@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "agent/commands/config_reference_command.h"
 #include "agent/config/agent_config.h"
 #include "config/yaml_decoder.h"
 #include "normalizer/clock/clock_options.h"

@@ -14,9 +14,9 @@ std::string read_all(ArchiveStream& stream) {
   std::string content;
   char buffer[4096];
   for (;;) {
-    const ssize_t n = ::read(stream.fd(), buffer, sizeof buffer);
-    if (n <= 0) break;
-    content.append(buffer, static_cast<std::size_t>(n));
+    const Result<std::size_t> n = stream.read(buffer, sizeof buffer, content.size());
+    if (!n || *n == 0) break;
+    content.append(buffer, *n);
   }
   return content;
 }
@@ -42,12 +42,12 @@ TEST_P(ArchiveStreams, YieldTheOriginalBytes) {
   test::TempDir dir;
   const std::string text = many_lines();
   test::write_file(dir / GetParam().name, GetParam().compress(text));
-  std::string error;
-  auto stream = ArchiveStream::open((dir / GetParam().name).string(), error);
-  ASSERT_TRUE(stream) << error;
+  auto opened = ArchiveStream::open((dir / GetParam().name).string());
+  ASSERT_TRUE(opened) << opened.error().message();
+  auto stream = std::move(*opened);
   EXPECT_EQ(stream->compression(), GetParam().kind);
   EXPECT_EQ(read_all(*stream), text);
-  EXPECT_EQ(stream->finish(), "");
+  EXPECT_TRUE(stream->finish());
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -59,9 +59,9 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(ArchiveStream, RecognisesCompressionByContentNotByName) {
   test::TempDir dir;
   test::write_file(dir / "syslog.2", test::gzip_bytes("a\n"));
-  std::string error;
-  auto stream = ArchiveStream::open((dir / "syslog.2").string(), error);
-  ASSERT_TRUE(stream) << error;
+  auto opened = ArchiveStream::open((dir / "syslog.2").string());
+  ASSERT_TRUE(opened) << opened.error().message();
+  auto stream = std::move(*opened);
   EXPECT_EQ(stream->compression(), ArchiveCompression::gzip);
   EXPECT_EQ(read_all(*stream), "a\n");
 }
@@ -69,11 +69,11 @@ TEST(ArchiveStream, RecognisesCompressionByContentNotByName) {
 TEST(ArchiveStream, ReadsEveryMemberOfAConcatenatedGzipFile) {
   test::TempDir dir;
   test::write_file(dir / "cat.gz", test::gzip_bytes("first\n") + test::gzip_bytes("second\n"));
-  std::string error;
-  auto stream = ArchiveStream::open((dir / "cat.gz").string(), error);
-  ASSERT_TRUE(stream) << error;
+  auto opened = ArchiveStream::open((dir / "cat.gz").string());
+  ASSERT_TRUE(opened) << opened.error().message();
+  auto stream = std::move(*opened);
   EXPECT_EQ(read_all(*stream), "first\nsecond\n");
-  EXPECT_EQ(stream->finish(), "");
+  EXPECT_TRUE(stream->finish());
 }
 
 TEST(ArchiveStream, ReportsTruncatedAndCorruptArchives) {
@@ -88,12 +88,15 @@ TEST(ArchiveStream, ReportsTruncatedAndCorruptArchives) {
   bad[bad.size() / 2 + 1] = static_cast<char>(bad[bad.size() / 2 + 1] ^ 0x5a);
   test::write_file(dir / "bad.zst", bad);
   for (const char* name : {"cut.gz", "cut.zst", "bad.zst"}) {
-    std::string error;
-    auto stream = ArchiveStream::open((dir / name).string(), error);
-    ASSERT_TRUE(stream) << error;
+    auto opened = ArchiveStream::open((dir / name).string());
+    ASSERT_TRUE(opened) << opened.error().message();
+    auto stream = std::move(*opened);
     (void)read_all(*stream);
-    const std::string problem = stream->finish();
-    EXPECT_NE(problem.find(name), std::string::npos) << name << ": " << problem;
+    const Result<void> finished = stream->finish();
+    ASSERT_FALSE(finished) << name;
+    EXPECT_EQ(finished.error().code(), ErrorCode::corrupt);
+    EXPECT_NE(finished.error().message().find(name), std::string::npos)
+        << name << ": " << finished.error().message();
   }
 }
 
@@ -102,21 +105,22 @@ TEST(ArchiveStream, StopsDecompressingWhenTheReaderGoesAwayEarly) {
   std::string text;
   for (int i = 0; i < 20; ++i) text += many_lines();  // far more than the pipe holds
   test::write_file(dir / "big.zst", test::zstd_bytes(text));
-  std::string error;
-  auto stream = ArchiveStream::open((dir / "big.zst").string(), error);
-  ASSERT_TRUE(stream) << error;
+  auto opened = ArchiveStream::open((dir / "big.zst").string());
+  ASSERT_TRUE(opened) << opened.error().message();
+  auto stream = std::move(*opened);
   char buffer[100];
-  ASSERT_GT(::read(stream->fd(), buffer, sizeof buffer), 0);
+  ASSERT_GT(stream->read(buffer, sizeof buffer, 0).value(), 0u);
   stream.reset();  // must neither hang nor die of SIGPIPE
   SUCCEED();
 }
 
 TEST(ArchiveStream, NamesAMissingFile) {
   test::TempDir dir;
-  std::string error;
-  EXPECT_FALSE(ArchiveStream::open((dir / "nope.gz").string(), error));
-  EXPECT_NE(error.find("nope.gz"), std::string::npos);
-  EXPECT_NE(error.find("No such file"), std::string::npos);
+  const auto opened = ArchiveStream::open((dir / "nope.gz").string());
+  ASSERT_FALSE(opened);
+  EXPECT_EQ(opened.error().code(), ErrorCode::not_found);
+  EXPECT_NE(opened.error().message().find("nope.gz"), std::string::npos);
+  EXPECT_NE(opened.error().message().find("No such file"), std::string::npos);
 }
 
 }  // namespace

@@ -65,8 +65,8 @@ TEST(WriteStage, DeliversEverySubmittedBatchOnceInOrder) {
     constexpr int kBatches = 200;
     constexpr int kPerBatch = 37;
     for (int b = 0; b < kBatches; ++b) {
-      fill(stage.batch(), b * kPerBatch, kPerBatch);
-      stage.submit(kPerBatch * 8, [&, b](std::uint64_t, bool delivered) {
+      fill(stage.next_batch(), b * kPerBatch, kPerBatch);
+      stage.write(kPerBatch * 8, [&, b](std::uint64_t, bool delivered) {
         std::lock_guard lock(completed_mutex);
         if (delivered) completed.push_back(b);
       });

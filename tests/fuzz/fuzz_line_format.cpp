@@ -29,8 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const FormatInfo* format = find_format(HOROLOG_FUZZ_FORMAT);
   static simdjson::dom::parser json;
   if (format == nullptr) std::abort();
-  auto parser = format->make(fuzz_options());
-  TimeResolver resolver(TimeResolverSettings{Zone::locate("Europe/Berlin"),
+  auto parser = format->make(fuzz_options()).value();
+  TimeResolver resolver(TimeResolverSettings{Zone::find("Europe/Berlin").value(),
                                              SysNanos(std::chrono::seconds(1764158400))});
   EventBatch batch;
   batch.bytes.assign(reinterpret_cast<const char*>(data), size);

@@ -7,16 +7,16 @@
 #include <cstdlib>
 
 #include "normalizer/zone.h"
-#include "parsers/winevent/winevent_readers.h"
+#include "parsers/format_registry.h"
 #include "sinks/ndjson_encoder.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace horolog;
   static simdjson::dom::parser json;
   // A zone with DST, so local times (CSV) also meet gaps and folds.
-  static const Zone zone = Zone::locate("America/New_York");
+  static const Zone zone = Zone::find("America/New_York").value();
   const std::string_view input(reinterpret_cast<const char*>(data), size);
-  auto reader = winevent::make_record_reader(HOROLOG_FUZZ_FORMAT, input);
+  auto reader = find_format(HOROLOG_FUZZ_FORMAT)->make_reader(input, 0, ParserOptions{});
   TimeResolver resolver(TimeResolverSettings{zone});
   EventBatch batch;
   ParseContext ctx{resolver, batch.arena, "fuzz-host"};

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "agent/config/agent_config.h"
+#include "sinks/kafka/kafka_sink_options.h"
 
 namespace horolog {
 namespace {
@@ -12,22 +13,22 @@ constexpr std::string_view kInput =
     "inputs: [{name: app, type: file, paths: [x.log]}]\n";
 
 TEST(KafkaSinkConfig, DecodesEveryOption) {
-  const LoadResult result =
-      load_config_text(std::string(kInput) +
-                           "sinks:\n"
-                           "  - name: siem\n"
-                           "    type: kafka\n"
-                           "    brokers: \"127.0.0.1:9092,127.0.0.1:9093\"\n"
-                           "    topic: \"logs.{input}.{format}\"\n"
-                           "    key: \"field:process.name\"\n"
-                           "    headers: [host]\n"
-                           "    librdkafka: {security.protocol: SASL_SSL, linger.ms: \"50\"}\n"
-                           "    on_permanent_error: dead_letter\n"
-                           "    dead_letter: /var/lib/horolog/dead.ndjson\n"
-                           "    shutdown_timeout: 3s\n",
-                       "test.yaml");
-  ASSERT_TRUE(result.has_value()) << testing::PrintToString(result.error());
-  const auto* kafka = std::get_if<KafkaSinkOptions>(&result->sinks[0].settings);
+  const ConfigCheck result =
+      check_config_text(std::string(kInput) +
+                            "sinks:\n"
+                            "  - name: siem\n"
+                            "    type: kafka\n"
+                            "    brokers: \"127.0.0.1:9092,127.0.0.1:9093\"\n"
+                            "    topic: \"logs.{input}.{format}\"\n"
+                            "    key: \"field:process.name\"\n"
+                            "    headers: [host]\n"
+                            "    librdkafka: {security.protocol: SASL_SSL, linger.ms: \"50\"}\n"
+                            "    on_permanent_error: dead_letter\n"
+                            "    dead_letter: /var/lib/horolog/dead.ndjson\n"
+                            "    shutdown_timeout: 3s\n",
+                        "test.yaml");
+  ASSERT_TRUE(result.ok()) << testing::PrintToString(result.problems);
+  const auto* kafka = std::any_cast<KafkaSinkOptions>(&result.config.sinks[0].settings);
   ASSERT_NE(kafka, nullptr);
   EXPECT_EQ(kafka->brokers, "127.0.0.1:9092,127.0.0.1:9093");
   EXPECT_EQ(kafka->topic, "logs.{input}.{format}");
@@ -51,12 +52,12 @@ TEST(KafkaSinkConfig, ReportsInconsistentSettingsWithTheirPath) {
       {"    brokers: b\n    on_permanent_error: drop\n", "sinks[0].on_permanent_error"},
   };
   for (const auto& [keys, path] : table) {
-    const LoadResult result = load_config_text(
+    const ConfigCheck result = check_config_text(
         std::string(kInput) + "sinks:\n  - name: siem\n    type: kafka\n" + std::string(keys),
         "test.yaml");
-    ASSERT_FALSE(result.has_value()) << keys;
-    ASSERT_EQ(result.error().size(), 1u) << keys << testing::PrintToString(result.error());
-    EXPECT_EQ(result.error()[0].path, path) << keys;
+    ASSERT_FALSE(result.ok()) << keys;
+    ASSERT_EQ(result.problems.size(), 1u) << keys << testing::PrintToString(result.problems);
+    EXPECT_EQ(result.problems[0].path, path) << keys;
   }
 }
 

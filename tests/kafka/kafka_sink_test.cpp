@@ -23,6 +23,15 @@ namespace {
 using test::InProcessCluster;
 using test::SequenceBatch;
 
+// A sink named "out" as the registry builds it; the test stops on a configuration it refuses.
+std::unique_ptr<KafkaSink> open_sink(const KafkaSinkOptions& options, AckCallback ack,
+                                     const std::atomic<bool>* stopping = nullptr) {
+  auto sink = KafkaSink::create(SinkConfig{"out", "kafka", {}}, options,
+                                SinkEnvironment{std::move(ack), stopping, nullptr});
+  EXPECT_TRUE(sink) << sink.error().message();
+  return sink ? std::move(*sink) : nullptr;
+}
+
 // Acknowledgements as the sink sent them, by ticket.
 class AckLog {
  public:
@@ -119,14 +128,14 @@ TEST(KafkaSink, AcknowledgesBatchesDeliveredAfterTheirReports) {
   first.encoded.ticket = 1;
   second.encoded.ticket = 2;
   {
-    KafkaSink sink("out", options_for(cluster, "acks.{input}"), log.callback());
-    sink.write(first.encoded);
-    sink.write(second.encoded);
-    sink.flush();
-    EXPECT_EQ(sink.kafka_counters().produced, 1000u);
-    EXPECT_EQ(sink.kafka_counters().delivered, 1000u);
-    EXPECT_EQ(sink.counters().events, 1000u);
-    EXPECT_EQ(sink.counters().batches_delivered, 2u);
+    auto sink = open_sink(options_for(cluster, "acks.{input}"), log.callback());
+    sink->write(first.encoded);
+    sink->write(second.encoded);
+    sink->flush();
+    EXPECT_EQ(sink->kafka_counters().produced, 1000u);
+    EXPECT_EQ(sink->kafka_counters().delivered, 1000u);
+    EXPECT_EQ(sink->counters().events, 1000u);
+    EXPECT_EQ(sink->counters().batches_delivered, 2u);
   }
   auto acks = log.acks();
   std::sort(acks.begin(), acks.end());
@@ -147,9 +156,9 @@ TEST(KafkaSink, SetsKeyAndHeadersAsConfigured) {
   options.key = "field:process.pid";
   options.headers = {"format", "input"};
   {
-    KafkaSink sink("out", options, log.callback());
-    sink.write(batch.encoded);
-    sink.flush();
+    auto sink = open_sink(options, log.callback());
+    sink->write(batch.encoded);
+    sink->flush();
   }
   test::ReadOptions read;
   read.expected = 1;
@@ -181,39 +190,39 @@ TEST(KafkaSink, HoldsABatchWithAPermanentErrorWithoutDeliveringIt) {
   SequenceBatch large(10, 1, 5000);
   small.encoded.ticket = 1;
   large.encoded.ticket = 2;
-  KafkaSink sink("out", with_small_limit(cluster, "hold"), log.callback());
-  sink.write(small.encoded);
-  sink.write(large.encoded);
-  sink.flush();
+  auto sink = open_sink(with_small_limit(cluster, "hold"), log.callback());
+  sink->write(small.encoded);
+  sink->write(large.encoded);
+  sink->flush();
   auto acks = log.acks();
   std::sort(acks.begin(), acks.end());
   ASSERT_EQ(acks.size(), 2u);
   EXPECT_EQ(acks[0].second, Delivery::delivered);
   EXPECT_EQ(acks[1].second, Delivery::rejected);
-  EXPECT_EQ(sink.held_events(), 1u);
-  EXPECT_EQ(sink.kafka_counters().failed, 1u);
+  EXPECT_EQ(sink->held_events(), 1u);
+  EXPECT_EQ(sink->kafka_counters().failed, 1u);
 }
 
 TEST(KafkaSink, TreatsABrokerRefusingTheSizeAsPermanent) {
   InProcessCluster cluster;
   AckLog log;
   SequenceBatch batch(0, 5);
-  KafkaSink sink("out", options_for(cluster, "broker-limit"), log.callback());
+  auto sink = open_sink(options_for(cluster, "broker-limit"), log.callback());
   {
     SequenceBatch warm_up(100, 1);  // the topic exists and the producer is connected
-    sink.write(warm_up.encoded);
-    sink.flush();
+    sink->write(warm_up.encoded);
+    sink->flush();
   }
   rd_kafka_mock_push_request_errors(cluster.get(), 0 /* Produce */, 1,
                                     RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE);
   batch.encoded.ticket = 7;
-  sink.write(batch.encoded);
-  sink.flush();
+  sink->write(batch.encoded);
+  sink->flush();
   const auto acks = log.acks();
   ASSERT_EQ(acks.size(), 2u);
   EXPECT_EQ(acks[1], std::make_pair(std::uint64_t{7}, Delivery::rejected));
-  EXPECT_GE(sink.kafka_counters().failed, 1u);
-  EXPECT_GE(sink.held_events(), 1u);
+  EXPECT_GE(sink->kafka_counters().failed, 1u);
+  EXPECT_GE(sink->held_events(), 1u);
 }
 
 TEST(KafkaSink, ProducesRefusedEventsAgainWithTheRetryPolicy) {
@@ -222,25 +231,25 @@ TEST(KafkaSink, ProducesRefusedEventsAgainWithTheRetryPolicy) {
   auto options = options_for(cluster, "again");
   options.on_permanent_error = PermanentErrorPolicy::retry;
   options.permanent_retry_interval = std::chrono::milliseconds(100);
-  KafkaSink sink("out", options, log.callback());
+  auto sink = open_sink(options, log.callback());
   {
     SequenceBatch warm_up(100, 1);
-    sink.write(warm_up.encoded);
-    sink.flush();
+    sink->write(warm_up.encoded);
+    sink->flush();
   }
   // The broker refuses once; the sink produces the refused events again and they get through.
   rd_kafka_mock_push_request_errors(cluster.get(), 0 /* Produce */, 1,
                                     RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE);
   SequenceBatch batch(0, 5);
   batch.encoded.ticket = 9;
-  sink.write(batch.encoded);
-  sink.flush();
+  sink->write(batch.encoded);
+  sink->flush();
   const auto acks = log.acks();
   ASSERT_EQ(acks.size(), 2u);
   EXPECT_EQ(acks[1], std::make_pair(std::uint64_t{9}, Delivery::delivered));
-  EXPECT_GE(sink.kafka_counters().failed, 1u);
-  EXPECT_EQ(sink.kafka_counters().retried, sink.kafka_counters().failed);
-  EXPECT_EQ(sink.held_events(), 0u);
+  EXPECT_GE(sink->kafka_counters().failed, 1u);
+  EXPECT_EQ(sink->kafka_counters().retried, sink->kafka_counters().failed);
+  EXPECT_EQ(sink->held_events(), 0u);
   EXPECT_EQ(values_in(cluster, "again", 6).size(), 6u);
 }
 
@@ -256,12 +265,12 @@ TEST(KafkaSink, WritesPermanentlyRefusedEventsToTheDeadLetterFile) {
   options.on_permanent_error = PermanentErrorPolicy::dead_letter;
   options.dead_letter = (dir / "dlq" / "kafka.ndjson").string();
   {
-    KafkaSink sink("out", options, log.callback());
-    sink.write(batch.encoded);
-    sink.write(large.encoded);
-    sink.flush();
-    EXPECT_EQ(sink.kafka_counters().dead_lettered, 1u);
-    EXPECT_EQ(sink.held_events(), 0u);
+    auto sink = open_sink(options, log.callback());
+    sink->write(batch.encoded);
+    sink->write(large.encoded);
+    sink->flush();
+    EXPECT_EQ(sink->kafka_counters().dead_lettered, 1u);
+    EXPECT_EQ(sink->held_events(), 0u);
   }
   for (const auto& [ticket, delivery] : log.acks()) EXPECT_EQ(delivery, Delivery::delivered);
   EXPECT_EQ(log.acks().size(), 2u);
@@ -281,11 +290,11 @@ TEST(KafkaSink, BlocksOnAFullQueueInsteadOfDropping) {
   auto options = options_for(cluster, "full");
   options.librdkafka["queue.buffering.max.messages"] = "10";
   {
-    KafkaSink sink("out", options, log.callback());
-    sink.write(batch.encoded);
-    sink.flush();
-    EXPECT_GT(sink.kafka_counters().queue_full_waits, 0u);
-    EXPECT_EQ(sink.kafka_counters().delivered, 2000u);
+    auto sink = open_sink(options, log.callback());
+    sink->write(batch.encoded);
+    sink->flush();
+    EXPECT_GT(sink->kafka_counters().queue_full_waits, 0u);
+    EXPECT_EQ(sink->kafka_counters().delivered, 2000u);
   }
   ASSERT_EQ(log.acks().size(), 1u);
   EXPECT_EQ(log.acks()[0].second, Delivery::delivered);
@@ -299,14 +308,14 @@ TEST(KafkaSink, ProducesExpiredMessagesAgainUntilDelivered) {
   auto options = options_for(cluster, "expire");
   options.librdkafka["message.timeout.ms"] = "300";
   {
-    KafkaSink sink("out", options, log.callback());
+    auto sink = open_sink(options, log.callback());
     ASSERT_EQ(rd_kafka_mock_broker_set_down(cluster.get(), 1), RD_KAFKA_RESP_ERR_NO_ERROR);
-    sink.write(batch.encoded);
+    sink->write(batch.encoded);
     // Down for several message timeouts: librdkafka gives up on each message at least once.
     std::this_thread::sleep_for(std::chrono::milliseconds(1500));
     ASSERT_EQ(rd_kafka_mock_broker_set_up(cluster.get(), 1), RD_KAFKA_RESP_ERR_NO_ERROR);
-    sink.flush();
-    EXPECT_GE(sink.kafka_counters().retried, 100u);
+    sink->flush();
+    EXPECT_GE(sink->kafka_counters().retried, 100u);
   }
   ASSERT_EQ(log.acks().size(), 1u);
   EXPECT_EQ(log.acks()[0].second, Delivery::delivered);
@@ -323,10 +332,10 @@ TEST(KafkaSink, GivesUpAtShutdownWithRetryWhenTheClusterStaysDown) {
   std::atomic<bool> stopping{false};
   ASSERT_EQ(rd_kafka_mock_broker_set_down(cluster.get(), 1), RD_KAFKA_RESP_ERR_NO_ERROR);
   {
-    KafkaSink sink("out", options, log.callback(), &stopping);
-    sink.write(batch.encoded);
+    auto sink = open_sink(options, log.callback(), &stopping);
+    sink->write(batch.encoded);
     stopping = true;
-    sink.flush();
+    sink->flush();
   }
   ASSERT_EQ(log.acks().size(), 1u);
   EXPECT_EQ(log.acks()[0].second, Delivery::retry);
@@ -336,7 +345,10 @@ TEST(KafkaSink, RefusesAConfigurationLibrdkafkaRejects) {
   KafkaSinkOptions options;
   options.brokers = "127.0.0.1:1";
   options.librdkafka["no.such.property"] = "1";
-  EXPECT_THROW(KafkaSink("out", options, nullptr), std::invalid_argument);
+  const auto sink = KafkaSink::create(SinkConfig{"out", "kafka", {}}, options, SinkEnvironment{});
+  ASSERT_FALSE(sink);
+  EXPECT_EQ(sink.error().code(), ErrorCode::invalid_config);
+  EXPECT_NE(sink.error().message().find("no.such.property"), std::string::npos);
 }
 
 }  // namespace

@@ -22,7 +22,7 @@ class ParserFixtures : public testing::TestWithParam<Fixture> {};
 
 TEST_P(ParserFixtures, ParseCompletelyWithExpectedCountsAndFirstTime) {
   const Fixture& f = GetParam();
-  const auto parser = find_format(f.format)->make(ParserOptions{});
+  const auto parser = find_format(f.format)->make(ParserOptions{}).value();
   const test::SampleWalk walk =
       test::walk_sample(*parser, test::source_path("tests/data/parsers/" + f.file), true);
   EXPECT_EQ(walk.parse_errors, 0u) << walk.first_error;

@@ -43,7 +43,8 @@ TEST(FormatRegistry, EveryTextFormatOfTheDesignIsRegisteredAndBuilds) {
     ASSERT_NE(format, nullptr) << name;
     EXPECT_FALSE(format->dataset.empty());
     EXPECT_FALSE(format->summary.empty());
-    EXPECT_NE(format->make(ParserOptions{}), nullptr) << name;
+    const Result<std::unique_ptr<Parser>> parser = format->make(ParserOptions{});
+    EXPECT_TRUE(parser && *parser != nullptr) << name;
     EXPECT_TRUE(is_known_format(name));
   }
   EXPECT_EQ(find_format("no-such-format"), nullptr);
@@ -54,7 +55,10 @@ TEST(FormatRegistry, EveryTextFormatOfTheDesignIsRegisteredAndBuilds) {
 TEST(FormatRegistry, RegexWithoutPatternFailsAtConfigTime) {
   const FormatInfo* format = find_format("regex");
   ASSERT_NE(format, nullptr);
-  EXPECT_THROW(format->make(ParserOptions{}), std::invalid_argument);
+  const Result<std::unique_ptr<Parser>> parser = format->make(ParserOptions{});
+  ASSERT_FALSE(parser);
+  EXPECT_EQ(parser.error().code(), ErrorCode::invalid_config);
+  EXPECT_NE(parser.error().message().find("needs a pattern"), std::string::npos);
 }
 
 struct DetectCase {
@@ -156,7 +160,7 @@ TEST(FormatRegistry, GarbageRecordsNeverCrashAndAreShippedRaw) {
   const std::string alphabet = "0123456789 <>[]:-T.\"{}\\=Z+e,N\t";
   for (const FormatInfo& format : formats()) {
     if (format.name == "regex" || format.framing != RecordFraming::lines) continue;
-    const auto parser = format.make(ParserOptions{});
+    const auto parser = format.make(ParserOptions{}).value();
     test::ParseHarness h;
     for (int i = 0; i < 3000; ++i) {
       std::string record = seeds[rng() % std::size(seeds)];

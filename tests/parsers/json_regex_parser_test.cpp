@@ -27,7 +27,7 @@ class UserTimeFormatTable : public testing::TestWithParam<PatternCase> {};
 
 TEST_P(UserTimeFormatTable, MatchesWholeTextOrNothing) {
   const PatternCase& c = GetParam();
-  TimeFormatList formats({c.format});
+  TimeFormatList formats = TimeFormatList::compile({c.format}).value();
   CivilTime civil;
   const bool matched = formats.parse(c.text, civil) == 0;
   ASSERT_EQ(matched, !c.time.empty());
@@ -55,14 +55,14 @@ INSTANTIATE_TEST_SUITE_P(
     [](const testing::TestParamInfo<PatternCase>& info) { return info.param.name; });
 
 TEST(UserTimeFormat, UnknownConversionIsAConfigError) {
-  EXPECT_THROW(TimeFormatList({"%Q"}), std::invalid_argument);
-  EXPECT_THROW(TimeFormatList({"%Y %"}), std::invalid_argument);
+  EXPECT_FALSE(TimeFormatList::compile({"%Q"}));
+  EXPECT_FALSE(TimeFormatList::compile({"%Y %"}));
 }
 
 TEST(JsonLines, TimeAndMessageKeysFillTheEventOthersBecomeFields) {
   test::ParseHarness h;
-  JsonLinesParser parser(ParserOptions{});
-  ASSERT_EQ(h.parse(parser,
+  const auto parser = JsonLinesParser::create(ParserOptions{}).value();
+  ASSERT_EQ(h.parse(*parser,
                     R"({"@timestamp":"2026-11-26T11:00:01.734Z","message":"hi \"you\"",)"
                     R"("level":"info","n":42,"x":1.5,"ok":true,"nested":{"a":[1,2]},"none":null})"),
             ParseStatus::ok);
@@ -86,8 +86,8 @@ TEST(JsonLines, ConfiguredKeysAndTimeFormat) {
   options.message_key = "text";
   options.time_format = {"%d/%m/%Y %H:%M:%S"};
   test::ParseHarness h;
-  JsonLinesParser parser(options);
-  ASSERT_EQ(h.parse(parser, R"({"ts":"26/11/2026 12:00:01","text":"m","message":"other"})"),
+  const auto parser = JsonLinesParser::create(options).value();
+  ASSERT_EQ(h.parse(*parser, R"({"ts":"26/11/2026 12:00:01","text":"m","message":"other"})"),
             ParseStatus::ok);
   EXPECT_EQ(iso(h.event().timestamp), "2026-11-26T12:00:01.000000000Z");
   EXPECT_EQ(h.event().message, "m");
@@ -96,15 +96,15 @@ TEST(JsonLines, ConfiguredKeysAndTimeFormat) {
 
 TEST(JsonLines, EpochMillisecondsTime) {
   test::ParseHarness h;
-  JsonLinesParser parser(ParserOptions{});
-  ASSERT_EQ(h.parse(parser, R"({"time":1764158401250,"msg":"m"})"), ParseStatus::ok);
+  const auto parser = JsonLinesParser::create(ParserOptions{}).value();
+  ASSERT_EQ(h.parse(*parser, R"({"time":1764158401250,"msg":"m"})"), ParseStatus::ok);
   EXPECT_EQ(iso(h.event().timestamp), "2025-11-26T12:00:01.250000000Z");
 }
 
 TEST(JsonLines, MissingTimeIsPartialWithIngestTime) {
   test::ParseHarness h;
-  JsonLinesParser parser(ParserOptions{});
-  EXPECT_EQ(h.parse(parser, R"({"message":"no time"})"), ParseStatus::partial);
+  const auto parser = JsonLinesParser::create(ParserOptions{}).value();
+  EXPECT_EQ(h.parse(*parser, R"({"message":"no time"})"), ParseStatus::partial);
   EXPECT_TRUE(h.event().time_flags.has(TimeFlag::no_timestamp));
   EXPECT_EQ(h.event().timestamp, test::reference_time());
 }
@@ -113,8 +113,8 @@ class JsonRejects : public testing::TestWithParam<std::string> {};
 
 TEST_P(JsonRejects, EmitsRawRecordWithParseError) {
   test::ParseHarness h;
-  JsonLinesParser parser(ParserOptions{});
-  EXPECT_EQ(h.parse(parser, GetParam()), ParseStatus::error);
+  const auto parser = JsonLinesParser::create(ParserOptions{}).value();
+  EXPECT_EQ(h.parse(*parser, GetParam()), ParseStatus::error);
   EXPECT_TRUE(h.event().has(EventFlag::parse_error));
   EXPECT_EQ(h.event().message, GetParam());
 }
@@ -125,8 +125,8 @@ INSTANTIATE_TEST_SUITE_P(JsonLines, JsonRejects,
 
 TEST(JsonLines, WinlogbeatSampleParsesWithoutErrors) {
   HOROLOG_SHARED_SAMPLE(path, "winevent-json/handwritten_winlogbeat.ndjson");
-  JsonLinesParser parser(ParserOptions{});
-  const test::SampleWalk walk = test::walk_sample(parser, path);
+  const auto parser = JsonLinesParser::create(ParserOptions{}).value();
+  const test::SampleWalk walk = test::walk_sample(*parser, path);
   EXPECT_EQ(walk.events, walk.lines);
   EXPECT_EQ(walk.parse_errors, 0u) << walk.first_error;
 }
@@ -140,10 +140,13 @@ ParserOptions regex_options(std::string pattern) {
 
 TEST(Regex, NamedGroupsFillEventAndFields) {
   test::ParseHarness h;
-  RegexParser parser(regex_options(
-      R"re(^(?P<host>\S+) \S+ (?P<user>\S+) \[(?P<time>[^\]]+)\] "(?P<message>[^"]*)" (?P<status>\d+))re"));
+  const auto parser =
+      RegexParser::create(
+          regex_options(
+              R"re(^(?P<host>\S+) \S+ (?P<user>\S+) \[(?P<time>[^\]]+)\] "(?P<message>[^"]*)" (?P<status>\d+))re"))
+          .value();
   ASSERT_EQ(
-      h.parse(parser, R"(192.0.2.1 - alice [26/Nov/2026:12:00:01 +0100] "GET / HTTP/1.1" 200)"),
+      h.parse(*parser, R"(192.0.2.1 - alice [26/Nov/2026:12:00:01 +0100] "GET / HTTP/1.1" 200)"),
       ParseStatus::ok);
   const Event& e = h.event();
   EXPECT_EQ(e.host, "192.0.2.1");
@@ -155,18 +158,24 @@ TEST(Regex, NamedGroupsFillEventAndFields) {
 
 TEST(Regex, NonMatchingRecordIsAParseError) {
   test::ParseHarness h;
-  RegexParser parser(regex_options(R"(^(?P<app>\w+)\[(?P<pid>\d+)\]$)"));
-  EXPECT_EQ(h.parse(parser, "no match here"), ParseStatus::error);
+  const auto parser =
+      RegexParser::create(regex_options(R"(^(?P<app>\w+)\[(?P<pid>\d+)\]$)")).value();
+  EXPECT_EQ(h.parse(*parser, "no match here"), ParseStatus::error);
   EXPECT_TRUE(h.event().has(EventFlag::parse_error));
-  ASSERT_EQ(h.parse(parser, "sshd[42]"), ParseStatus::ok);
+  ASSERT_EQ(h.parse(*parser, "sshd[42]"), ParseStatus::ok);
   EXPECT_EQ(h.event().app, "sshd");
   EXPECT_EQ(h.event().pid, 42);
   EXPECT_TRUE(h.event().time_flags.has(TimeFlag::no_timestamp));
 }
 
 TEST(Regex, BadOrMissingPatternIsAConfigError) {
-  EXPECT_THROW(RegexParser(regex_options("(unclosed")), std::invalid_argument);
-  EXPECT_THROW(RegexParser(ParserOptions{}), std::invalid_argument);
+  const auto unclosed = RegexParser::create(regex_options("(unclosed"));
+  ASSERT_FALSE(unclosed);
+  EXPECT_EQ(unclosed.error().code(), ErrorCode::invalid_config);
+  EXPECT_NE(unclosed.error().message().find("(unclosed"), std::string::npos);
+  const auto missing = RegexParser::create(ParserOptions{});
+  ASSERT_FALSE(missing);
+  EXPECT_NE(missing.error().message().find("needs a pattern"), std::string::npos);
 }
 
 }  // namespace

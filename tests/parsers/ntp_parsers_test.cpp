@@ -280,7 +280,7 @@ TEST_P(NtpSamples, EveryLineIsOneEventOrBannerWithoutParseErrors) {
   HOROLOG_SHARED_SAMPLE(path, GetParam().path);
   const FormatInfo* format = find_format(GetParam().format);
   ASSERT_NE(format, nullptr);
-  const auto parser = format->make(ParserOptions{});
+  const auto parser = format->make(ParserOptions{}).value();
   const test::SampleWalk walk = test::walk_sample(*parser, path);
   EXPECT_GT(walk.events, 0u);
   EXPECT_EQ(walk.events + walk.skipped, walk.lines);

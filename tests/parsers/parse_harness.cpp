@@ -16,7 +16,7 @@ SysNanos reference_time() {
 }
 
 ParseHarness::ParseHarness(std::string_view zone)
-    : time_(TimeResolverSettings{Zone::locate(zone), reference_time()}),
+    : time_(TimeResolverSettings{Zone::find(zone).value(), reference_time()}),
       ctx_{time_, arena_, "this-host"} {}
 
 ParseStatus ParseHarness::parse(Parser& parser, std::string_view record) {

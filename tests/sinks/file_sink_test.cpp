@@ -75,23 +75,32 @@ std::string unzstd(const std::string& data) {
   return out;
 }
 
+// A sink as the registry builds it.
+std::unique_ptr<FileSink> open_sink(const FileSinkOptions& options, AckCallback ack = {},
+                                    const std::atomic<bool>* stopping = nullptr) {
+  auto sink = FileSink::create(SinkConfig{"out", "file", {}}, options,
+                               SinkEnvironment{std::move(ack), stopping, nullptr});
+  EXPECT_TRUE(sink) << sink.error().message();
+  return sink ? std::move(*sink) : nullptr;
+}
+
 TEST(FileSink, AcknowledgesEachBatchOnlyAfterItIsWritten) {
   TempDir dir;
   FileSinkOptions options;
   options.path = (dir / "{input}.ndjson").string();
   std::vector<std::pair<std::uint64_t, Delivery>> acks;
-  FileSink sink(options, [&](std::uint64_t t, Delivery d) {
+  auto sink = open_sink(options, [&](std::uint64_t t, Delivery d) {
     EXPECT_TRUE(fs::exists(dir / "app.ndjson")) << "acked before the file existed";
     acks.emplace_back(t, d);
   });
   TestBatch a(0, 3, 7), b(3, 2, 8);
-  sink.write(a.encoded);
-  sink.write(b.encoded);
+  sink->write(a.encoded);
+  sink->write(b.encoded);
   ASSERT_EQ(acks.size(), 2u);
   EXPECT_EQ(acks[0], std::make_pair(std::uint64_t{7}, Delivery::delivered));
   EXPECT_EQ(acks[1], std::make_pair(std::uint64_t{8}, Delivery::delivered));
   EXPECT_EQ(read_file(dir / "app.ndjson"), "line 0\nline 1\nline 2\nline 3\nline 4\n");
-  EXPECT_EQ(sink.counters().events, 5u);
+  EXPECT_EQ(sink->counters().events, 5u);
 }
 
 TEST(FileSink, IntervalPolicyAcknowledgesAtTheNextFlush) {
@@ -101,11 +110,11 @@ TEST(FileSink, IntervalPolicyAcknowledgesAtTheNextFlush) {
   options.flush = FlushPolicy::interval;
   options.flush_interval = std::chrono::hours(1);
   int acked = 0;
-  FileSink sink(options, [&](std::uint64_t, Delivery) { ++acked; });
+  auto sink = open_sink(options, [&](std::uint64_t, Delivery) { ++acked; });
   TestBatch a(0, 2, 1);
-  sink.write(a.encoded);
+  sink->write(a.encoded);
   EXPECT_EQ(acked, 0);
-  sink.flush();
+  sink->flush();
   EXPECT_EQ(acked, 1);
   EXPECT_EQ(read_file(dir / "out.ndjson"), "line 0\nline 1\n");
 }
@@ -115,11 +124,11 @@ TEST(FileSink, RotatesWhenAFileReachesMaxSize) {
   FileSinkOptions options;
   options.path = (dir / "out.ndjson").string();
   options.max_size = config::ByteSize{20};
-  FileSink sink(options, {});
+  auto sink = open_sink(options);
   std::string all;
   for (int i = 0; i < 6; ++i) {
     TestBatch b(i * 2, 2, static_cast<std::uint64_t>(i));
-    sink.write(b.encoded);
+    sink->write(b.encoded);
     all += b.ndjson;
   }
   // Rotated files keep the lines in order: out.ndjson.1, .2, … then the active out.ndjson.
@@ -142,10 +151,10 @@ TEST(FileSink, GzipAndZstdOutputDecodesToTheLinesWritten) {
     options.compression = compression;
     std::string all;
     {
-      FileSink sink(options, {});
+      auto sink = open_sink(options);
       for (int i = 0; i < 4; ++i) {
         TestBatch b(i * 100, 100, static_cast<std::uint64_t>(i));
-        sink.write(b.encoded);
+        sink->write(b.encoded);
         all += b.ndjson;
       }
     }
@@ -162,18 +171,18 @@ TEST(FileSink, RetriesAnUnwritablePathAndGivesUpOnlyAtShutdown) {
   options.path = (dir / "blocked/out.ndjson").string();
   std::atomic<bool> stopping{false};
   std::vector<Delivery> acks;
-  FileSink sink(
+  auto sink = open_sink(
       options, [&](std::uint64_t, Delivery d) { acks.push_back(d); }, &stopping);
   std::thread stopper([&] {
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     stopping = true;
   });
   TestBatch a(0, 1, 1);
-  sink.write(a.encoded);  // blocks, retrying, until stopping
+  sink->write(a.encoded);  // blocks, retrying, until stopping
   stopper.join();
   ASSERT_EQ(acks.size(), 1u);
   EXPECT_EQ(acks[0], Delivery::retry);  // not delivered: the checkpoint does not move
-  EXPECT_GE(sink.counters().errors, 2u);
+  EXPECT_GE(sink->counters().errors, 2u);
 }
 
 TEST(FileSink, AHalfLineLeftByACrashIsCutBeforeAppending) {
@@ -182,9 +191,9 @@ TEST(FileSink, AHalfLineLeftByACrashIsCutBeforeAppending) {
   write_file(dir / "out.ndjson", "line 0\nline 1\n{\"@timestamp\":\"2026-");
   FileSinkOptions options;
   options.path = (dir / "out.ndjson").string();
-  FileSink sink(options, {});
+  auto sink = open_sink(options);
   TestBatch again(2, 2, 1);  // the unacknowledged batch, delivered again
-  sink.write(again.encoded);
+  sink->write(again.encoded);
   EXPECT_EQ(read_file(dir / "out.ndjson"), "line 0\nline 1\nline 2\nline 3\n");
 }
 

@@ -19,7 +19,7 @@ std::vector<test::OwnedEvent> read_csv(const std::string& text, const char* zone
                                        StringArena& arena,
                                        DateOrder order = DateOrder::auto_detect) {
   CsvEventReader reader(text, order);
-  TimeResolver resolver(TimeResolverSettings{Zone::locate(zone)});
+  TimeResolver resolver(TimeResolverSettings{Zone::find(zone).value()});
   return test::read_all(reader, arena, &resolver);
 }
 
@@ -215,7 +215,7 @@ TEST(CsvEventReader, ResumesFromPositionWithoutRepeatingOrSkipping) {
   const std::string text = test::read_file(path);
   StringArena arena;
   const auto all = read_csv(text, "America/New_York", arena);
-  TimeResolver resolver(TimeResolverSettings{Zone::locate("America/New_York")});
+  TimeResolver resolver(TimeResolverSettings{Zone::find("America/New_York").value()});
   ParseContext ctx{resolver, arena, "collector"};
   CsvEventReader first(text, DateOrder::auto_detect);
   Event event;
@@ -224,7 +224,7 @@ TEST(CsvEventReader, ResumesFromPositionWithoutRepeatingOrSkipping) {
     ASSERT_TRUE(first.next(event, ctx));
   }
   CsvEventReader second(text, DateOrder::auto_detect, first.position());
-  TimeResolver resumed(TimeResolverSettings{Zone::locate("America/New_York")});
+  TimeResolver resumed(TimeResolverSettings{Zone::find("America/New_York").value()});
   const auto rest = test::read_all(second, arena, &resumed);
   ASSERT_EQ(rest.size(), all.size() - 7);
   for (std::size_t i = 0; i < rest.size(); ++i) {

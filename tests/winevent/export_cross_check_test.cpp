@@ -9,7 +9,7 @@
 #include <string>
 
 #include "normalizer/zone.h"
-#include "parsers/winevent/winevent_readers.h"
+#include "parsers/format_registry.h"
 #include "tests/support/test_paths.h"
 #include "tests/winevent/winevent_test_support.h"
 
@@ -28,8 +28,8 @@ struct Export {
 std::vector<test::OwnedEvent> read_export(const Export& source, std::string& text,
                                           StringArena& arena) {
   text = test::read_file(test::shared_data_path(source.path));
-  auto reader = make_record_reader(source.format, text);
-  TimeResolver resolver(TimeResolverSettings{Zone::locate(source.zone)});
+  auto reader = find_format(source.format)->make_reader(text, 0, ParserOptions{});
+  TimeResolver resolver(TimeResolverSettings{Zone::find(source.zone).value()});
   return test::read_all(*reader, arena, &resolver);
 }
 

@@ -194,7 +194,7 @@ TEST(JsonEventReader, NxlogEventTimeWithoutReceiptUsesTheInputZone) {
       "{\"EventTime\":\"2020-08-05 02:09:26\",\"EventID\":5156,"
       "\"SourceName\":\"Microsoft-Windows-Security-Auditing\",\"Hostname\":\"W5\"}\n";
   StringArena arena;
-  TimeResolver resolver(TimeResolverSettings{Zone::locate("America/New_York")});
+  TimeResolver resolver(TimeResolverSettings{Zone::find("America/New_York").value()});
   JsonEventReader reader(text);
   const auto events = test::read_all(reader, arena, &resolver);
   ASSERT_EQ(events.size(), 1u);

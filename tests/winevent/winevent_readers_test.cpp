@@ -1,12 +1,10 @@
-// Record readers by format name, as the agent's file input asks for them, and the first-bytes
-// detection that picks them for format `auto`.
-#include "parsers/winevent/winevent_readers.h"
-
+// The whole-file formats' rows of the format registry: each builds its record reader, and the
+// first-bytes detection picks them for format `auto`.
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "parsers/detect/whole_file_detect.h"
+#include "parsers/format_registry.h"
 #include "tests/support/test_paths.h"
 #include "tests/winevent/winevent_test_support.h"
 
@@ -17,7 +15,14 @@ std::string fixture(const char* name) {
   return test::read_file(test::source_path(std::string("tests/data/winevent/") + name));
 }
 
-TEST(WineventReaders, BuildsTheReaderOfEachFormatName) {
+std::unique_ptr<RecordReader> reader_of(std::string_view format, std::string_view input,
+                                        DateOrder date_order = DateOrder::auto_detect) {
+  ParserOptions options;
+  options.date_order = date_order;
+  return find_format(format)->make_reader(input, 0, options);
+}
+
+TEST(WineventReaders, EachWholeFileFormatBuildsItsReader) {
   const std::string evtx = fixture("security_short_selected.evtx");
   const std::string xml = fixture("otel_xml_sample.xml");
   const std::string json = fixture("otrf_mordor_trap.ndjson");
@@ -25,19 +30,19 @@ TEST(WineventReaders, BuildsTheReaderOfEachFormatName) {
       "Level,Date and Time,Source,Event ID,Task Category\r\n"
       "Information,26.11.2026 19:00:01,S,1,None,m\r\n";
   StringArena arena;
-  auto evtx_reader = make_record_reader("evtx", evtx);
+  auto evtx_reader = reader_of("evtx", evtx);
   ASSERT_NE(evtx_reader, nullptr);
   EXPECT_EQ(test::read_all(*evtx_reader, arena).size(), 7u);
-  auto xml_reader = make_record_reader("winevent-xml", xml);
+  auto xml_reader = reader_of("winevent-xml", xml);
   ASSERT_NE(xml_reader, nullptr);
   EXPECT_EQ(test::read_all(*xml_reader, arena).size(), 1u);
-  auto json_reader = make_record_reader("winevent-json", json);
+  auto json_reader = reader_of("winevent-json", json);
   ASSERT_NE(json_reader, nullptr);
   EXPECT_EQ(test::read_all(*json_reader, arena).size(), 2u);
-  auto csv_reader = make_record_reader("winevent-csv", csv, {0, DateOrder::dmy});
+  auto csv_reader = reader_of("winevent-csv", csv, DateOrder::dmy);
   ASSERT_NE(csv_reader, nullptr);
   EXPECT_EQ(test::read_all(*csv_reader, arena).size(), 1u);
-  EXPECT_EQ(make_record_reader("rfc3164", xml), nullptr);
+  EXPECT_EQ(find_format("rfc3164")->make_reader, nullptr);  // line formats have parsers
 }
 
 struct DetectCase {
@@ -49,7 +54,8 @@ struct DetectCase {
 class WholeFileDetect : public ::testing::TestWithParam<DetectCase> {};
 
 TEST_P(WholeFileDetect, NamesTheFormatTheFirstBytesShow) {
-  EXPECT_EQ(detect_whole_file_format(GetParam().head), GetParam().format);
+  const FormatInfo* detected = detect_whole_file_format(GetParam().head);
+  EXPECT_EQ(detected == nullptr ? std::string_view() : detected->name, GetParam().format);
 }
 
 INSTANTIATE_TEST_SUITE_P(

@@ -25,8 +25,7 @@ std::string utc_text(SysNanos time, unsigned digits) {
   return out;
 }
 
-std::vector<OwnedEvent> read_all(winevent::RecordReader& reader, StringArena& arena,
-                                 TimeResolver* resolver) {
+std::vector<OwnedEvent> read_all(RecordReader& reader, StringArena& arena, TimeResolver* resolver) {
   TimeResolver utc_resolver{TimeResolverSettings{}};
   ParseContext ctx{resolver != nullptr ? *resolver : utc_resolver, arena, "collector"};
   std::vector<OwnedEvent> out;

@@ -10,7 +10,7 @@
 
 #include "normalizer/event.h"
 #include "normalizer/time_resolver.h"
-#include "parsers/winevent/record_reader.h"
+#include "parsers/record_reader.h"
 
 namespace horolog::test {
 
@@ -29,7 +29,7 @@ struct OwnedEvent {
 std::string utc_text(SysNanos time, unsigned digits = 0);
 
 // Reads every record of `reader`; `arena` must live as long as the reader's views are used.
-std::vector<OwnedEvent> read_all(winevent::RecordReader& reader, StringArena& arena,
+std::vector<OwnedEvent> read_all(RecordReader& reader, StringArena& arena,
                                  TimeResolver* resolver = nullptr);
 
 }  // namespace horolog::test

@@ -1,22 +1,18 @@
-// Uses the agent's own pieces (LineSource, WholeFileSource, NdjsonEncoder, FileInput, FileSink)
-// so that the numbers are the agent's, not a re-implementation's.
+// Uses the agent's own pieces (its sources and read loop, the encoder, the file input and file sink
+// as `run` builds them) so that the numbers are the agent's, not a re-implementation's.
 #include "agent/commands/bench/bench_runner.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
-#include <cstring>
-#include <stdexcept>
 
-#include "agent/inputs/file/file_input.h"
-#include "agent/engine/sources/line_source.h"
+#include "agent/engine/read_loop.h"
 #include "agent/engine/sink_set.h"
-#include "agent/engine/sources/whole_file_source.h"
-#include "sinks/file_sink.h"
+#include "agent/engine/sources/source_factory.h"
+#include "agent/inputs/file/file_input_options.h"
+#include "agent/inputs/input_types.h"
+#include "sinks/file_sink_options.h"
 #include "sinks/ndjson_encoder.h"
 
 namespace horolog {
@@ -52,34 +48,22 @@ ClockEstimate bench_estimate() {
   return estimate;
 }
 
-class FileDescriptor {
- public:
-  explicit FileDescriptor(const std::string& path)
-      : fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {
-    if (fd_ < 0) throw std::runtime_error("cannot open " + path + ": " + std::strerror(errno));
-  }
-  ~FileDescriptor() { ::close(fd_); }
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-  int get() const noexcept { return fd_; }
-
- private:
-  int fd_;
-};
-
-// The encode half of a stage measurement, shared by both framings.
-class TimedEncoder {
+// The bench's output: encodes each batch on the measuring thread and times only that, so the
+// read loop's time without it is read + frame + parse + normalize.
+class TimedEncoder final : public BatchOutput {
  public:
   explicit TimedEncoder(StageMeasurement& result) : result_(result) { context_.clock = &estimate_; }
 
-  void encode(const EventBatch& batch) {
-    for (const Event& event : batch) result_.parse_errors += event.has(EventFlag::parse_error);
-    result_.events += batch.size;
+  EventBatch& next_batch() override { return batch_; }
+  void write(std::uint64_t, SinkSet::Completion) override {
+    for (const Event& event : batch_) result_.parse_errors += event.has(EventFlag::parse_error);
+    result_.events += batch_.size;
     const double start = thread_cpu_seconds();
-    encoder_.encode_batch(batch, context_, encoded_, storage_);
+    encoder_.encode_batch(batch_, context_, encoded_, storage_);
     result_.encode_seconds += thread_cpu_seconds() - start;
     result_.output_bytes += storage_.size();
   }
+  void count_skipped(std::uint64_t) override {}
 
  private:
   StageMeasurement& result_;
@@ -88,67 +72,44 @@ class TimedEncoder {
   NdjsonEncoder encoder_;
   std::string storage_;
   EncodedBatch encoded_;
+  EventBatch batch_;
 };
-
-TimeResolverSettings bench_time(int fd) {
-  struct stat info {};
-  ::fstat(fd, &info);
-  // Year inference is anchored to the file's mtime, as when replaying an archive.
-  return {Zone::utc(), SysNanos{std::chrono::seconds(info.st_mtim.tv_sec)}};
-}
 
 }  // namespace
 
-StageMeasurement measure_stages(const FormatInfo& format, const ParserOptions& options,
-                                const std::string& input_path) {
+Result<StageMeasurement> measure_stages(const FormatInfo& format, const ParserOptions& options,
+                                        const std::string& input_path) {
+  SourceOptions source_options;
+  source_options.format = &format;
+  source_options.parser = options;
+  source_options.input_name = "bench";
+  source_options.host = kHost;
+  // Year inference is anchored to the file's mtime, as when replaying an archive (the default).
+  Result<std::unique_ptr<RecordSource>> source = open_source(input_path, source_options);
+  if (!source) return fail(source.error());
   StageMeasurement result;
   TimedEncoder encoder(result);
-  const FileDescriptor fd(input_path);
-  const TimeResolverSettings time = bench_time(fd.get());
-  if (format.framing == RecordFraming::whole_file) {
-    WholeFileSource source({input_path, "bench", std::string(format.name), std::string(kHost)},
-                           time, 0);
-    // The reader parses inside read(); the encoder's share is taken out of its total below.
-    const double encode_before = result.encode_seconds;
-    const double start = thread_cpu_seconds();
-    const bool read = source.read(
-        fd.get(), [&](const EventBatch& batch, std::uint64_t) { encoder.encode(batch); });
-    if (!read) {
-      throw std::runtime_error("cannot read " + input_path + ": " +
-                               std::strerror(source.last_errno()));
-    }
-    result.parse_seconds = thread_cpu_seconds() - start - (result.encode_seconds - encode_before);
-    result.input_bytes = static_cast<std::uint64_t>(::lseek(fd.get(), 0, SEEK_END));
-    return result;
-  }
-  LineSourceSettings settings{input_path, "bench", std::string(format.dataset), std::string(kHost)};
-  LineSource source(std::move(settings), format.make(options), time, fd.get(), 0);
-  EventBatch batch;
-  for (;;) {
-    const double start = thread_cpu_seconds();
-    const LineSource::Read read = source.read_batch(batch, /*final=*/true);
-    result.parse_seconds += thread_cpu_seconds() - start;
-    if (read == LineSource::Read::error) {
-      throw std::runtime_error("cannot read " + input_path + ": " +
-                               std::strerror(source.last_errno()));
-    }
-    if (read == LineSource::Read::end_of_data) break;
-    encoder.encode(batch);
-  }
-  result.input_bytes = source.position();
+  ReadLoop loop(encoder);
+  const std::atomic<bool> never{false};
+  const double start = thread_cpu_seconds();
+  if (Result<SourceStatus> read = loop.run(**source, never); !read) return fail(read.error());
+  result.parse_seconds = thread_cpu_seconds() - start - result.encode_seconds;
+  result.input_bytes = (*source)->position().offset;
   return result;
 }
 
-PipelineMeasurement measure_pipeline(const FormatInfo& format, const ParserOptions& options,
-                                     const std::string& input_path, const std::string& output_dir) {
-  const std::string output_path = output_dir + "/{input}.ndjson";
+Result<PipelineMeasurement> measure_pipeline(const FormatInfo& format, const ParserOptions& options,
+                                             const std::string& input_path,
+                                             const std::string& output_dir) {
   std::atomic<bool> stop{false};
   SinkSet sinks;
   FileSinkOptions sink_options;
-  sink_options.path = output_path;
-  sinks.add("bench", std::make_unique<FileSink>(sink_options, sinks.ack_callback(), &stop));
+  sink_options.path = output_dir + "/{input}.ndjson";
+  if (Result<void> built = sinks.add_all({SinkConfig{"bench", "file", sink_options}}, &stop);
+      !built) {
+    return fail(built.error());
+  }
   RunStats stats;
-
   InputConfig config;
   config.name = "bench";
   config.type = "file";
@@ -156,11 +117,13 @@ PipelineMeasurement measure_pipeline(const FormatInfo& format, const ParserOptio
   config.parser = options;
   FileInputOptions input_options;
   input_options.paths = {input_path};
-  InputEnvironment env{Zone::utc(), std::string(kHost), nullptr};
+  config.settings = input_options;
+  InputEnvironment env{Zone::utc(), std::string(kHost), sinks, stats};
   const auto start = Clock::now();
   {
-    FileInput input(config, input_options, std::move(env), sinks, stats);
-    input.run(/*once=*/true, stop);
+    Result<std::unique_ptr<Input>> input = build_input(config, env);
+    if (!input) return fail(input.error());
+    (*input)->run(/*once=*/true, stop);
   }
   sinks.flush();
   PipelineMeasurement result;

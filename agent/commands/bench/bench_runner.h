@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "normalizer/error.h"
 #include "parsers/format_registry.h"
 #include "parsers/parser_options.h"
 
@@ -28,13 +29,14 @@ struct PipelineMeasurement {
 
 // Reads `input_path` through `format` on the calling thread. Events get a measured host clock
 // estimate attached, so the encoder writes the whole schema as a synchronized agent would.
-// Throws std::runtime_error when the file cannot be read or the parser cannot be built.
-StageMeasurement measure_stages(const FormatInfo& format, const ParserOptions& options,
-                                const std::string& input_path);
+// Fails when the file cannot be read or the parser cannot be built.
+Result<StageMeasurement> measure_stages(const FormatInfo& format, const ParserOptions& options,
+                                        const std::string& input_path);
 
 // Runs the agent's file input over `input_path` into a file sink under `output_dir` (read once,
-// no clock monitor, no checkpoints). Throws std::runtime_error on start-up failure.
-PipelineMeasurement measure_pipeline(const FormatInfo& format, const ParserOptions& options,
-                                     const std::string& input_path, const std::string& output_dir);
+// no clock monitor, no checkpoints), both built as `run` builds them.
+Result<PipelineMeasurement> measure_pipeline(const FormatInfo& format, const ParserOptions& options,
+                                             const std::string& input_path,
+                                             const std::string& output_dir);
 
 }  // namespace horolog

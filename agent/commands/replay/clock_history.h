@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "normalizer/clock/offset_timeline.h"
+#include "normalizer/error.h"
 #include "normalizer/event.h"
 
 namespace horolog {
@@ -29,12 +30,11 @@ struct ClockHistory {
   std::uint64_t ignored_lines = 0;  // unsynchronised, unparsable or of another kind
 };
 
-// The sample one parsed statistics line gives (`format` as detected: ntp-loopstats or
-// chrony-tracking), or nullopt when the line carries no usable offset.
-std::optional<OffsetSample> offset_sample_from(const Event& event,
-                                               std::string_view format) noexcept;
+// The sample one parsed statistics line gives (a loopstats or tracking.log event, by its
+// dataset), or nullopt when it carries no usable offset.
+std::optional<OffsetSample> offset_sample_from(const Event& event) noexcept;
 
-// Throws std::runtime_error (naming the file) when a file cannot be read or has no sample.
-ClockHistory load_clock_history(const std::vector<std::string>& paths);
+// Fails (naming the file) when a file cannot be read or has no sample.
+Result<ClockHistory> load_clock_history(const std::vector<std::string>& paths);
 
 }  // namespace horolog

@@ -36,7 +36,8 @@ RotationName parse_rotation_name(std::string_view path);
 struct ReplayFile {
   std::string path;
   SysNanos mtime{};
-  SysNanos reference{};  // filled by order_replay_files
+  SysNanos reference{};    // filled by order_replay_files
+  std::uint64_t size = 0;  // bytes as stored
 };
 
 // Orders files for replay (see above) and fills in each file's reference time.

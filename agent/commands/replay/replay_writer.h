@@ -9,6 +9,7 @@
 #include <string>
 
 #include "agent/commands/replay/pacer.h"
+#include "agent/engine/batch_output.h"
 #include "agent/engine/run_stats.h"
 #include "agent/engine/sink_set.h"
 #include "normalizer/clock/offset_timeline.h"
@@ -26,7 +27,7 @@ struct ReplayCounters {
   std::uint64_t out_of_range = 0;  // timed events outside the history's span
 };
 
-class ReplayWriter {
+class ReplayWriter final : public BatchOutput {
  public:
   // `history` null: no host.clock on events. `stop` ends waits for pacing early.
   ReplayWriter(SinkSet& sinks, RunStats& stats, const OffsetTimeline* history, Pacer pacer,
@@ -36,6 +37,12 @@ class ReplayWriter {
   void set_format(std::string format) { format_ = std::move(format); }
   // Writes `batch`, which covers `bytes` of input; with pacing, waits until each event is due.
   void write(const EventBatch& batch, std::uint64_t bytes);
+
+  // BatchOutput: the read loop's batches, written as write() writes them. Replay reads archives
+  // once and keeps no checkpoints, so it tracks no delivery: there is no completion to call.
+  EventBatch& next_batch() override { return batch_; }
+  void write(std::uint64_t bytes, SinkSet::Completion) override { write(batch_, bytes); }
+  void count_skipped(std::uint64_t records) override { stats_.count_skipped(format_, records); }
 
   const ReplayCounters& counters() const noexcept { return counters_; }
 
@@ -61,6 +68,7 @@ class ReplayWriter {
   std::vector<std::uint32_t> line_ends_;
   EventBatch part_;  // paced: the events of a partial batch
   EncodedBatch encoded_;
+  EventBatch batch_;  // what next_batch() hands out
 };
 
 }  // namespace horolog

@@ -9,6 +9,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -34,26 +35,21 @@ ArchiveCompression detect_compression(std::string_view head) noexcept {
   return ArchiveCompression::none;
 }
 
-std::unique_ptr<ArchiveStream> ArchiveStream::open(const std::string& path, std::string& error) {
+Result<std::unique_ptr<ArchiveStream>> ArchiveStream::open(const std::string& path) {
   std::unique_ptr<ArchiveStream> stream(new ArchiveStream());
   stream->path_ = path;
   stream->file_fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (stream->file_fd_ < 0) {
-    error = "cannot open " + path + ": " + std::strerror(errno);
-    return nullptr;
-  }
+  if (stream->file_fd_ < 0) return fail(Error::from_errno(errno, "cannot open " + path));
   struct stat st {};
-  if (fstat(stream->file_fd_, &st) != 0 || !S_ISREG(st.st_mode)) {
-    error = "cannot replay " + path + ": not a regular file";
-    return nullptr;
+  if (fstat(stream->file_fd_, &st) != 0)
+    return fail(Error::from_errno(errno, "cannot read " + path));
+  if (!S_ISREG(st.st_mode)) {
+    return fail(ErrorCode::unsupported, "cannot read " + path + ": not a regular file");
   }
   stream->file_size_ = static_cast<std::uint64_t>(st.st_size);
   char head[kHeadBytes];
   const ssize_t n = ::pread(stream->file_fd_, head, kHeadBytes, 0);
-  if (n < 0) {
-    error = "cannot read " + path + ": " + std::strerror(errno);
-    return nullptr;
-  }
+  if (n < 0) return fail(Error::from_errno(errno, "cannot read " + path));
   stream->compression_ = detect_compression({head, static_cast<std::size_t>(n)});
   if (stream->compression_ == ArchiveCompression::none) {
     stream->read_fd_ = stream->file_fd_;
@@ -61,8 +57,7 @@ std::unique_ptr<ArchiveStream> ArchiveStream::open(const std::string& path, std:
   }
   int fds[2];
   if (pipe2(fds, O_CLOEXEC) != 0) {
-    error = "cannot decompress " + path + ": pipe: " + std::strerror(errno);
-    return nullptr;
+    return fail(Error::from_errno(errno, "cannot decompress " + path + ": pipe"));
   }
   (void)fcntl(fds[1], F_SETPIPE_SZ, kPipeBytes);  // a larger pipe means fewer wake-ups
   stream->read_fd_ = fds[0];
@@ -79,9 +74,28 @@ ArchiveStream::~ArchiveStream() {
   if (file_fd_ >= 0) ::close(file_fd_);
 }
 
-std::string ArchiveStream::finish() {
+Result<std::size_t> ArchiveStream::read(char* into, std::size_t size, std::uint64_t offset) {
+  ssize_t n;
+  do {
+    n = compression_ == ArchiveCompression::none
+            ? ::pread(read_fd_, into, size, static_cast<off_t>(offset))
+            : ::read(read_fd_, into, size);
+  } while (n < 0 && errno == EINTR);
+  if (n < 0) return fail(Error::from_errno(errno, "read error on " + path_));
+  if (compression_ == ArchiveCompression::none) {
+    plain_read_ = std::max(plain_read_, offset + static_cast<std::uint64_t>(n));
+  }
+  return static_cast<std::size_t>(n);
+}
+
+std::uint64_t ArchiveStream::stored_bytes_read() const noexcept {
+  return compression_ == ArchiveCompression::none ? plain_read_ : consumed_.load();
+}
+
+Result<void> ArchiveStream::finish() {
   if (worker_.joinable()) worker_.join();
-  return error_;
+  if (!error_.empty()) return fail(error_code_, error_);
+  return {};
 }
 
 void ArchiveStream::decompress(int out_fd) noexcept {
@@ -105,6 +119,7 @@ ssize_t ArchiveStream::read_compressed(std::vector<unsigned char>& buffer) noexc
   } while (n < 0 && errno == EINTR);
   if (n < 0) {
     error_ = path_ + ": read error: " + std::strerror(errno);
+    error_code_ = ErrorCode::io;
   } else {
     consumed_ += static_cast<std::uint64_t>(n);
   }

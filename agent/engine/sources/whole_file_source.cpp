@@ -1,4 +1,5 @@
-// mmap of the whole file, then the format's record reader over it.
+// The reader walks the content in batches; the content is shared with the batches so that a
+// batch still being written keeps the mapping it views into.
 #include "agent/engine/sources/whole_file_source.h"
 
 #include <sys/mman.h>
@@ -8,70 +9,100 @@
 #include <cerrno>
 #include <chrono>
 
-#include "parsers/detect/whole_file_detect.h"
-#include "parsers/parser.h"
-#include "parsers/winevent/winevent_readers.h"
+#include "parsers/format_registry.h"
 
 namespace horolog {
 
-std::string_view sniff_whole_file_format(int fd) {
-  std::string head(kWholeFileDetectBytes, '\0');
-  const ssize_t got = ::pread(fd, head.data(), head.size(), 0);
-  if (got <= 0) return {};
-  head.resize(static_cast<std::size_t>(got));
-  return detect_whole_file_format(head);  // a literal: it outlives `head`
+namespace {
+
+SysNanos now_ns() {
+  return std::chrono::time_point_cast<Nanoseconds>(std::chrono::system_clock::now());
 }
 
-WholeFileSource::WholeFileSource(WholeFileSettings settings, TimeResolverSettings time,
-                                 std::uint64_t position)
-    : settings_(std::move(settings)), time_(std::move(time)), position_(position) {}
+// A read-only private mapping of a whole file, unmapped with its last user.
+class Mapping {
+ public:
+  Mapping(void* address, std::size_t size) noexcept : address_(address), size_(size) {}
+  ~Mapping() { ::munmap(address_, size_); }
+  Mapping(const Mapping&) = delete;
+  Mapping& operator=(const Mapping&) = delete;
 
-bool WholeFileSource::read(int fd, const Emit& emit) {
+ private:
+  void* address_;
+  std::size_t size_;
+};
+
+}  // namespace
+
+WholeFileSource::WholeFileSource(const FormatInfo& format, WholeFileSettings settings,
+                                 TimeResolverSettings time, int fd, bool owns_fd,
+                                 std::uint64_t start)
+    : format_(format),
+      settings_(std::move(settings)),
+      time_(std::move(time)),
+      fd_(fd),
+      owns_fd_(owns_fd),
+      final_(!settings_.follow) {
+  position_.offset = start;
+}
+
+WholeFileSource::WholeFileSource(const FormatInfo& format, WholeFileSettings settings,
+                                 TimeResolverSettings time, std::string content)
+    : format_(format), settings_(std::move(settings)), time_(std::move(time)), final_(true) {
+  auto owned = std::make_shared<const std::string>(std::move(content));
+  view_ = *owned;
+  size_read_ = view_.size();
+  content_ = std::move(owned);
+  reader_ = format_.make_reader(view_, 0, settings_.parser);
+}
+
+WholeFileSource::~WholeFileSource() {
+  if (owns_fd_) ::close(fd_);
+}
+
+Result<bool> WholeFileSource::remap() {
   struct stat st {};
-  if (fstat(fd, &st) != 0) {
-    last_errno_ = errno;
-    return false;
-  }
-  const auto size = static_cast<std::size_t>(st.st_size);
-  if (size == 0 || size <= position_) return true;
-  void* mapped = mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-  if (mapped == MAP_FAILED) {
-    last_errno_ = errno;
-    return false;
-  }
-  const std::string_view whole(static_cast<const char*>(mapped), size);
-  auto reader =
-      winevent::make_record_reader(settings_.format, whole, {position_, settings_.date_order});
-  if (reader == nullptr) {
-    munmap(mapped, size);
-    last_errno_ = EINVAL;
-    return false;
-  }
-  const auto now = std::chrono::time_point_cast<Nanoseconds>(std::chrono::system_clock::now());
-  time_.set_reference(now);
-  bool more = true;
-  while (more) {
-    batch_.clear();
-    ParseContext ctx{time_, batch_.arena, settings_.host};
-    while (batch_.size < settings_.batch_events) {
-      Event& event = batch_.next_event();
-      event.created = now;
-      event.timestamp = now;
-      event.source_path = settings_.path;
-      event.input_name = settings_.input_name;
-      if (!reader->next(event, ctx)) {
-        batch_.discard_last();  // no record for the event just taken
-        more = false;
-        break;
-      }
-    }
-    if (batch_.size == 0) break;
-    batch_.end_position = reader->position();
-    emit(batch_, reader->position());
-  }
-  position_ = reader->position();
-  munmap(mapped, size);
+  if (fstat(fd_, &st) != 0) return fail(Error::from_errno(errno, settings_.path));
+  const auto size = static_cast<std::uint64_t>(st.st_size);
+  // An export is read whole each time it changes; the reader resumes after its last record.
+  if (size == size_read_ || size == 0 || size <= position_.offset) return false;
+  void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd_, 0);
+  if (address == MAP_FAILED) return fail(Error::from_errno(errno, settings_.path));
+  content_ = std::make_shared<const Mapping>(address, size);
+  view_ = std::string_view(static_cast<const char*>(address), size);
+  size_read_ = size;
+  reader_ = format_.make_reader(view_, position_.offset, settings_.parser);
   return true;
+}
+
+Result<SourceStatus> WholeFileSource::read(EventBatch& batch) {
+  batch.clear();
+  if (reader_ == nullptr && fd_ >= 0) {
+    Result<bool> mapped = remap();
+    if (!mapped) return fail(mapped.error());
+  }
+  if (reader_ == nullptr) return final_ ? SourceStatus::end : SourceStatus::idle;
+  const auto now = now_ns();
+  if (settings_.follow) time_.set_reference(now);
+  batch.backing = content_;
+  ParseContext ctx{time_, batch.arena, settings_.host};
+  while (batch.size < settings_.batch_events) {
+    Event& event = batch.next_event();
+    event.created = now;
+    event.timestamp = now;
+    event.source_path = settings_.path;
+    event.input_name = settings_.input_name;
+    if (!reader_->next(event, ctx)) {
+      batch.discard_last();  // no record for the event just taken
+      position_.offset = reader_->position();
+      reader_.reset();  // until the file grows (or for good)
+      break;
+    }
+  }
+  if (reader_ != nullptr) position_.offset = reader_->position();
+  if (batch.size > 0) return SourceStatus::batch;
+  batch.clear();
+  return final_ ? SourceStatus::end : SourceStatus::idle;
 }
 
 }  // namespace horolog

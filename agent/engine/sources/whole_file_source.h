@@ -1,52 +1,61 @@
-// Reads a source whose records are not lines (EVTX, Windows XML/JSON/CSV exports) as one whole
-// buffer through its record reader, in batches, resuming at a reader position.
+// A source of records that are not lines (EVTX, Windows XML/JSON/CSV exports): the format's
+// record reader over the whole content, which is a mapped file (mapped again when it has grown)
+// or bytes already read into memory (standard input, a decompressed archive).
 #pragma once
 
 #include <cstdint>
-#include <functional>
+#include <memory>
 #include <string>
-#include <string_view>
 
-#include "normalizer/event.h"
+#include "agent/engine/sources/record_source.h"
 #include "normalizer/time_resolver.h"
-#include "parsers/winevent/date_order.h"
+#include "parsers/parser_options.h"
+#include "parsers/record_reader.h"
 
 namespace horolog {
 
 struct WholeFileSettings {
   std::string path;        // log.file.path
   std::string input_name;  // horolog.input
-  std::string format;      // the record reader's format name
   std::string host;        // host.name for records that name none
+  ParserOptions parser;    // what the reader is built with (winevent-csv: date_order)
   std::size_t batch_events = 1024;
-  winevent::DateOrder date_order = winevent::DateOrder::auto_detect;  // winevent-csv
+  bool follow = false;  // the file may grow: read again once it has, anchored to the time then
 };
 
-// For format `auto`: the whole-file format the file's first bytes show (read with pread, the
-// file offset is left alone), or empty when it is a line format or cannot be read.
-std::string_view sniff_whole_file_format(int fd);
-
-class WholeFileSource {
+class WholeFileSource final : public RecordSource {
  public:
-  WholeFileSource(WholeFileSettings settings, TimeResolverSettings time, std::uint64_t position);
+  // Over a regular file: `fd` is borrowed (the caller keeps it open while this lives), or owned
+  // when `owns_fd`. The reader resumes at `start`, a position of an earlier reader of the file.
+  WholeFileSource(const FormatInfo& format, WholeFileSettings settings, TimeResolverSettings time,
+                  int fd, bool owns_fd, std::uint64_t start);
+  // Over content read into memory (it does not grow).
+  WholeFileSource(const FormatInfo& format, WholeFileSettings settings, TimeResolverSettings time,
+                  std::string content);
+  ~WholeFileSource() override;
+  WholeFileSource(const WholeFileSource&) = delete;
+  WholeFileSource& operator=(const WholeFileSource&) = delete;
 
-  // Called per batch with the reader position after its last record. The batch's views point
-  // into the mapped file, valid only during the call.
-  using Emit = std::function<void(const EventBatch& batch, std::uint64_t end_position)>;
-
-  // Maps the file and reads every record after position(); returns false (errno kept) when the
-  // file cannot be read. Reading again later picks up records appended since.
-  bool read(int fd, const Emit& emit);
-
-  std::uint64_t position() const noexcept { return position_; }
-  int last_errno() const noexcept { return last_errno_; }
+  Result<SourceStatus> read(EventBatch& batch) override;
+  const SourcePosition& position() const noexcept override { return position_; }
+  void finish() noexcept override { final_ = true; }
+  const FormatInfo& format() const noexcept override { return format_; }
 
  private:
+  // Maps the file again when it has grown since it was last read; false when it has not.
+  Result<bool> remap();
+
+  const FormatInfo& format_;
   WholeFileSettings settings_;
   TimeResolver time_;
-  std::uint64_t position_;
-  EventBatch batch_;
-  int last_errno_ = 0;
+  int fd_ = -1;  // -1: content in memory
+  bool owns_fd_ = false;
+  bool final_;
+  std::uint64_t size_read_ = 0;          // size of the content the reader walks
+  std::shared_ptr<const void> content_;  // the mapping or the string; batches keep it alive
+  std::string_view view_;
+  std::unique_ptr<RecordReader> reader_;  // null until the content is there, and once it is done
+  SourcePosition position_;
 };
 
 }  // namespace horolog

@@ -11,28 +11,19 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
-#include <stdexcept>
 
+#include "agent/engine/read_loop.h"
+#include "agent/engine/sources/source_factory.h"
+#include "agent/engine/write_stage.h"
 #include "agent/inputs/file/file_watcher.h"
-#include "agent/engine/sources/whole_file_source.h"
 
 namespace horolog {
 
-namespace {
-
-SysNanos now_ns() {
-  return std::chrono::time_point_cast<Nanoseconds>(std::chrono::system_clock::now());
-}
-
-}  // namespace
-
 struct FileInput::TrackedFile {
   std::string path;
-  int fd = -1;
+  int fd = -1;  // before `source`, which borrows it: closed after the source is gone
   FileIdentity identity;
-  std::unique_ptr<LineSource> source;      // line formats
-  std::unique_ptr<WholeFileSource> whole;  // whole-file formats (EVTX, XML exports)
-  std::uint64_t whole_size_read = 0;       // file size at the last whole-file read
+  std::unique_ptr<RecordSource> source;
   std::unique_ptr<DeliveryWindow> window;
   std::uint64_t next_sequence = 1;
   // Set once the path no longer leads to this file (renamed away or deleted): the file is read
@@ -42,28 +33,39 @@ struct FileInput::TrackedFile {
   bool replaced = false;
   std::chrono::steady_clock::time_point last_data = std::chrono::steady_clock::now();
 
-  std::uint64_t position() const { return source ? source->position() : whole->position(); }
+  std::uint64_t position() const { return source->position().offset; }
+  bool line_framed() const { return source->format().framing == RecordFraming::lines; }
 
   ~TrackedFile() {
+    source.reset();
     if (fd >= 0) ::close(fd);
   }
 };
 
+Result<std::unique_ptr<FileInput>> FileInput::create(const InputConfig& config,
+                                                     const FileInputOptions& options,
+                                                     InputEnvironment& env) {
+  const FormatInfo* format = find_format(config.format);
+  if (format == nullptr) {
+    return fail(ErrorCode::invalid_config, "unknown format '" + config.format + "'");
+  }
+  if (format->make != nullptr) {  // fail at start-up, not on the first file
+    if (Result<std::unique_ptr<Parser>> parser = format->make(config.parser); !parser) {
+      return fail(parser.error());
+    }
+  }
+  auto output =
+      std::make_unique<WriteStage>(env.sinks, env.stats, config.format, config.fields(), env.clock);
+  return std::make_unique<FileInput>(config, options, env, std::move(output));
+}
+
 FileInput::FileInput(const InputConfig& config, const FileInputOptions& options,
-                     InputEnvironment env, SinkSet& sinks, RunStats& stats)
+                     InputEnvironment env, std::unique_ptr<BatchOutput> output)
     : config_(config),
       options_(options),
       env_(std::move(env)),
       format_(find_format(config.format)),
-      writer_(sinks, stats, config.format, config.fields()),
-      stats_(stats),
-      stage_(sinks, stats, config.format, config.fields(), env_.clock) {
-  if (format_ == nullptr) throw std::invalid_argument("unknown format '" + config.format + "'");
-  writer_.set_clock(env_.clock);
-  if (format_->framing == RecordFraming::lines) {
-    (void)format_->make(config_.parser);  // fail at start-up, not on the first file
-  }
-}
+      output_(std::move(output)) {}
 
 FileInput::~FileInput() = default;
 
@@ -112,28 +114,26 @@ std::unique_ptr<FileInput::TrackedFile> FileInput::open_file(const std::string& 
       start = 0;  // documented: without trustworthy checkpoints, duplicates rather than loss
     }
   }
-  const FormatInfo* format = format_;
-  if (format_->name == "auto") {
-    // Windows event files are read whole: recognised by their first bytes, not per line.
-    if (const std::string_view sniffed = sniff_whole_file_format(fd); !sniffed.empty()) {
-      format = find_format(sniffed);
-    }
+  SourceOptions source_options;
+  source_options.format = format_;
+  source_options.parser = config_.parser;
+  source_options.input_name = config_.name;
+  source_options.host = env_.host;
+  source_options.zone = env_.zone;
+  source_options.follow = true;  // a live file: years are inferred from the time of reading
+  source_options.max_record_size = static_cast<std::size_t>(options_.max_record_size.bytes);
+  source_options.start = start;
+  Result<std::unique_ptr<RecordSource>> source = open_file_source(fd, path, source_options);
+  if (!source) {
+    ++counters_.read_errors;
+    spdlog::error("input {}: {}", config_.name, source.error().message());
+    return nullptr;
   }
-  if (format->framing == RecordFraming::whole_file) {
-    file->whole = std::make_unique<WholeFileSource>(
-        WholeFileSettings{path, config_.name, std::string(format->name), env_.host, 1024,
-                          options_.date_order},
-        TimeResolverSettings{env_.zone, now_ns()}, start);
-  } else {
-    LineSourceSettings settings{path, config_.name, std::string(format_->dataset), env_.host,
-                                static_cast<std::size_t>(options_.max_record_size.bytes)};
-    file->source =
-        std::make_unique<LineSource>(std::move(settings), format_->make(config_.parser),
-                                     TimeResolverSettings{env_.zone, now_ns()}, fd, start);
-  }
-  file->window = std::make_unique<DeliveryWindow>(env_.max_batches_in_flight, start);
+  file->source = std::move(*source);
+  file->window =
+      std::make_unique<DeliveryWindow>(env_.max_batches_in_flight, SourcePosition(start));
   ++counters_.files_opened;
-  stats_.count_file(config_.format);
+  env_.stats.count_file(config_.format);
   spdlog::info("input {}: reading {} from byte {}", config_.name, path, start);
   if (env_.checkpoints != nullptr) {
     env_.checkpoints->update({config_.name, path, file->identity, start});
@@ -180,87 +180,55 @@ bool FileInput::content_replaced(TrackedFile& file) {
       file.identity = wider;
       if (env_.checkpoints != nullptr) {
         env_.checkpoints->update(
-            {config_.name, file.path, file.identity, file.window->durable_position()});
+            {config_.name, file.path, file.identity, file.window->durable_position().offset});
       }
     }
   }
   return false;
 }
 
-SinkSet::Completion FileInput::begin_delivery(TrackedFile& file, std::uint64_t end_position,
-                                              const std::atomic<bool>& stop) {
+std::optional<SinkSet::Completion> FileInput::begin_delivery(TrackedFile& file,
+                                                             const SourcePosition& end,
+                                                             const std::atomic<bool>& stop) {
   file.last_data = std::chrono::steady_clock::now();
   const std::uint64_t sequence = file.next_sequence++;
-  if (!file.window->begin(sequence, end_position, stop)) return {};
+  if (!file.window->begin(sequence, end, stop)) return std::nullopt;
   DeliveryWindow* window = file.window.get();
   const FileIdentity identity = file.identity;
   return [this, window, identity, sequence](std::uint64_t, bool delivered) {
     window->complete(sequence, delivered);
     if (env_.checkpoints != nullptr) {
-      env_.checkpoints->update_position(config_.name, identity, window->durable_position());
+      env_.checkpoints->update_position(config_.name, identity, window->durable_position().offset);
       // Saved at once: after a kill -9 only the batches in flight are read again.
       env_.checkpoints->save(/*durable=*/false);
     }
   };
 }
 
-bool FileInput::pump_whole(TrackedFile& file, const std::atomic<bool>& stop) {
-  struct stat st {};
-  if (fstat(file.fd, &st) != 0 || static_cast<std::uint64_t>(st.st_size) == file.whole_size_read) {
-    return false;
-  }
-  // An export is read whole each time it changes; the reader resumes after its last record.
-  file.whole_size_read = static_cast<std::uint64_t>(st.st_size);
-  std::uint64_t previous = file.whole->position();
-  const bool ok = file.whole->read(file.fd, [&](const EventBatch& batch, std::uint64_t end) {
-    // Written before read() moves on: these events are views into the reader's buffer.
-    if (auto done = begin_delivery(file, end, stop)) {
-      writer_.write(batch, end - std::min(end, previous), std::move(done));
-    }
-    previous = end;
-  });
-  if (!ok) {
-    ++counters_.read_errors;
-    spdlog::error("input {}: cannot read {}: {}", config_.name, file.path,
-                  std::strerror(file.whole->last_errno()));
-  }
-  return false;  // everything there was read in one go
-}
-
-bool FileInput::pump(TrackedFile& file, bool final, const std::atomic<bool>& stop) {
-  if (file.whole) return pump_whole(file, stop);
-  const bool any = pump_lines(file, final, stop);
-  stage_.drain();
-  return any;
-}
-
-bool FileInput::pump_lines(TrackedFile& file, bool final, const std::atomic<bool>& stop) {
+bool FileInput::pump(TrackedFile& file, const std::atomic<bool>& stop) {
+  ReadLoop loop(*output_);
+  const ReadLoop::OpenDelivery open = [&](const SourcePosition& end) {
+    return begin_delivery(file, end, stop);
+  };
   bool any = false;
   while (!stop) {
     // Before each read: copytruncate replaces the content under the same inode; reading on at
-    // our old position would yield the middle of some new line.
-    if (file.position() > 0 && content_replaced(file)) {
+    // our old position would yield the middle of some new line. (A file read whole is checked
+    // by its size only: an EVTX header changes as the file grows.)
+    if (file.line_framed() && file.position() > 0 && content_replaced(file)) {
       file.replaced = true;
-      return any;
+      break;
     }
-    file.source->time().set_reference(now_ns());
-    const std::uint64_t before = file.source->position();
-    const std::uint64_t skipped_before = file.source->skipped_records();
-    const auto read = file.source->read_batch(stage_.batch(), final);
-    stats_.count_skipped(config_.format, file.source->skipped_records() - skipped_before);
-    if (read == LineSource::Read::error) {
+    const Result<SourceStatus> status = loop.step(*file.source, open);
+    if (!status) {
       ++counters_.read_errors;
-      spdlog::error("input {}: read error on {}: {}", config_.name, file.path,
-                    std::strerror(file.source->last_errno()));
-      return any;
+      spdlog::error("input {}: {}", config_.name, status.error().message());
+      break;
     }
-    if (read == LineSource::Read::end_of_data) return any;
-    const std::uint64_t after = file.source->position();
-    if (after == before) return any;  // only a partial line so far
+    if (*status != SourceStatus::batch) break;
     any = true;
-    if (auto done = begin_delivery(file, after, stop))
-      stage_.submit(after - before, std::move(done));
   }
+  output_->drain();
   return any;
 }
 
@@ -287,7 +255,8 @@ FileInput::Verdict FileInput::check_file(TrackedFile& file, const std::atomic<bo
   // A writer may still be finishing its last lines into the old file: keep it a little.
   const bool quiet = std::chrono::steady_clock::now() - file.last_data >= options_.rotate_wait;
   if (!quiet && !stop) return Verdict::keep;
-  pump(file, /*final=*/true, stop);
+  file.source->finish();
+  pump(file, stop);
   return Verdict::release;
 }
 
@@ -304,7 +273,8 @@ void FileInput::run(bool once, const std::atomic<bool>& stop) {
   scan(/*first_scan=*/true);
   if (once) {
     for (auto& file : files_) {
-      pump(*file, /*final=*/true, stop);
+      file->source->finish();
+      pump(*file, stop);
       file->window->wait_drained(std::chrono::seconds(60));
     }
     return;
@@ -315,7 +285,7 @@ void FileInput::run(bool once, const std::atomic<bool>& stop) {
                std::chrono::milliseconds(250));  // short enough to notice `stop` promptly
   while (!stop) {
     bool any = false;
-    for (auto& file : files_) any |= pump(*file, /*final=*/false, stop);
+    for (auto& file : files_) any |= pump(*file, stop);
     if (any) continue;  // keep reading while there is data; checks come when it is quiet
     // Scan before judging rotations: a renamed file that the globs still match keeps its
     // identity and position under the new name.
@@ -329,6 +299,12 @@ void FileInput::run(bool once, const std::atomic<bool>& stop) {
     watcher.wait(wait_at_most);
   }
   for (auto& file : files_) file->window->wait_drained(std::chrono::seconds(10));
+}
+
+void FileInput::print_summary(std::ostream& out) const {
+  out << counters_.files_opened << " file(s), " << counters_.rotations << " rotation(s), "
+      << counters_.truncations << " truncation(s), " << counters_.inode_reuses
+      << " inode reuse(s), " << counters_.read_errors << " read error(s)";
 }
 
 }  // namespace horolog

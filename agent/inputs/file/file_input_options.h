@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "config/option_types.h"
-#include "parsers/winevent/date_order.h"
 
 namespace horolog {
 
@@ -18,7 +17,6 @@ struct FileInputOptions {
   config::ByteSize max_record_size{1u << 20};
   config::Duration scan_interval = std::chrono::seconds(1);
   config::Duration rotate_wait = std::chrono::seconds(5);
-  winevent::DateOrder date_order = winevent::DateOrder::auto_detect;
 
   template <class V>
   void describe(V& v) {
@@ -37,13 +35,6 @@ struct FileInputOptions {
     v("rotate_wait", rotate_wait,
       "How long a file that was renamed away or deleted is still read after its last new data "
       "(a writer may not have reopened yet)");
-    v("date_order", date_order,
-      config::Choices<winevent::DateOrder>{{{"auto", winevent::DateOrder::auto_detect},
-                                            {"mdy", winevent::DateOrder::mdy},
-                                            {"dmy", winevent::DateOrder::dmy}}},
-      "Day and month order of `winevent-csv` dates (the exporting machine's regional format): "
-      "`auto` reads `.` dates as day first and AM/PM dates as month first, else looks for a "
-      "day above 12");
   }
 };
 

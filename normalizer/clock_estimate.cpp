@@ -1,5 +1,5 @@
 // Names of clock sources as written in host.clock.source.
-#include "normalizer/clock/clock_estimate.h"
+#include "normalizer/clock_estimate.h"
 
 namespace horolog {
 

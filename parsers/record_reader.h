@@ -1,6 +1,6 @@
-// The record source for Windows event exports, whose records are not lines: EVTX chunks, XML
-// elements spanning lines, JSON arrays, CSV fields with embedded newlines. A reader walks one
-// whole input buffer and yields one Event per record.
+// The record reader of a format read whole, whose records are not lines (Windows event exports:
+// EVTX chunks, XML elements spanning lines, JSON arrays, CSV fields with embedded newlines). A
+// reader walks one whole input buffer and yields one Event per record.
 #pragma once
 
 #include <cstdint>
@@ -8,7 +8,7 @@
 #include "normalizer/event.h"
 #include "parsers/parser.h"
 
-namespace horolog::winevent {
+namespace horolog {
 
 class RecordReader {
  public:
@@ -23,4 +23,4 @@ class RecordReader {
   virtual std::uint64_t position() const noexcept = 0;
 };
 
-}  // namespace horolog::winevent
+}  // namespace horolog

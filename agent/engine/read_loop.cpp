@@ -1,0 +1,33 @@
+// The bytes a batch covers are the distance its source moved: what the summary counts as read.
+#include "agent/engine/read_loop.h"
+
+namespace horolog {
+
+Result<SourceStatus> ReadLoop::step(RecordSource& source, const OpenDelivery& open) {
+  const std::uint64_t before = source.position().offset;
+  const std::uint64_t skipped_before = source.skipped_records();
+  Result<SourceStatus> status = source.read(output_.next_batch());
+  if (const std::uint64_t skipped = source.skipped_records() - skipped_before; skipped > 0) {
+    output_.count_skipped(skipped);
+  }
+  if (!status || *status != SourceStatus::batch) return status;
+  SinkSet::Completion done;
+  if (open) {
+    std::optional<SinkSet::Completion> opened = open(source.position());
+    if (!opened) return SourceStatus::idle;  // stopping: the batch is read again after a restart
+    done = std::move(*opened);
+  }
+  output_.write(source.position().offset - before, std::move(done));
+  return status;
+}
+
+Result<SourceStatus> ReadLoop::run(RecordSource& source, const std::atomic<bool>& stop,
+                                   const OpenDelivery& open) {
+  for (;;) {
+    if (stop) return SourceStatus::idle;
+    Result<SourceStatus> status = step(source, open);
+    if (!status || *status != SourceStatus::batch) return status;
+  }
+}
+
+}  // namespace horolog
