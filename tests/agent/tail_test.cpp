@@ -15,6 +15,7 @@
 
 #include "tests/support/process.h"
 #include "tests/support/test_paths.h"
+#include "tests/support/test_seed.h"
 
 namespace horolog::test {
 namespace {
@@ -227,10 +228,8 @@ TEST_F(TailTest, KillNineAndRestartLosesNothingAndDuplicatesAreBounded) {
   write_config("live.log");
   const fs::path live = dir_ / "logs/live.log";
   const int fd = ::open(live.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-  std::mt19937 rng(std::random_device{}());
-  const unsigned seed = rng();
-  std::printf("kill -9 test seed %u\n", seed);
-  rng.seed(seed);
+  const TestSeed seed;
+  std::mt19937_64 rng(seed.value());
   std::thread writer([&] {
     for (long seq = 0; seq < kLines; seq += 1000) {
       write_lines(fd, seq, 1000);
@@ -239,7 +238,11 @@ TEST_F(TailTest, KillNineAndRestartLosesNothingAndDuplicatesAreBounded) {
   });
   for (int kill_round = 0; kill_round < 5; ++kill_round) {
     auto agent = start_agent();
-    std::this_thread::sleep_for(std::chrono::milliseconds(200 + rng() % 600));
+    // Killed at a random moment of its run; until then it must not exit on its own.
+    const int run_ms = 200 + static_cast<int>(rng() % 600);
+    int exit_code = 0;
+    EXPECT_FALSE(agent->wait_exit(run_ms, exit_code))
+        << "the agent exited with " << exit_code << " before its kill at " << run_ms << " ms";
     EXPECT_EQ(agent->stop(SIGKILL), -SIGKILL);
   }
   writer.join();

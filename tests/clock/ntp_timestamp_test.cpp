@@ -3,9 +3,9 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <random>
-#include <string>
+
+#include "tests/support/test_seed.h"
 
 namespace horolog {
 namespace {
@@ -32,17 +32,13 @@ TEST(NtpTimestamp, HalfSecondIsFractionTwoToThe31) {
 }
 
 TEST(NtpTimestamp, RoundTripsEveryNanosecondExactly) {
-  // HOROLOG_TEST_SEED=<n> replays a failing run.
-  const char* fixed = std::getenv("HOROLOG_TEST_SEED");
-  const std::uint64_t seed = fixed ? std::strtoull(fixed, nullptr, 10) : std::random_device{}();
-  RecordProperty("seed", std::to_string(seed));
-  std::mt19937_64 rng(seed);
+  const test::TestSeed seed;
+  std::mt19937_64 rng(seed.value());
   std::uniform_int_distribution<std::int64_t> dist(-2'000'000'000'000'000'000,
                                                    4'000'000'000'000'000'000);
   for (int i = 0; i < 100000; ++i) {
     const SysNanos t{Nanoseconds{dist(rng)}};
-    ASSERT_EQ(from_ntp(to_ntp(t), t + 1000h), t)
-        << "seed " << seed << " t " << t.time_since_epoch().count();
+    ASSERT_EQ(from_ntp(to_ntp(t), t + 1000h), t) << "t " << t.time_since_epoch().count();
   }
 }
 

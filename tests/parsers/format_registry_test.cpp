@@ -6,7 +6,6 @@
 
 #include <cctype>
 #include <cstdint>
-#include <cstdlib>
 #include <iterator>
 #include <random>
 #include <string>
@@ -16,6 +15,7 @@
 #include "parsers/format_names.h"
 #include "tests/parsers/parse_harness.h"
 #include "tests/support/test_paths.h"
+#include "tests/support/test_seed.h"
 
 namespace horolog {
 namespace {
@@ -141,14 +141,10 @@ namespace horolog {
 namespace {
 
 // Random and mutated records through every format: never a crash, and a rejected record is
-// always shipped raw with parse_error. Prints its seed; pass HOROLOG_SEED to replay one.
+// always shipped raw with parse_error.
 TEST(FormatRegistry, GarbageRecordsNeverCrashAndAreShippedRaw) {
-  const char* env = std::getenv("HOROLOG_SEED");
-  const std::uint32_t seed = env != nullptr
-                                 ? static_cast<std::uint32_t>(std::strtoul(env, nullptr, 10))
-                                 : std::random_device{}();
-  SCOPED_TRACE("HOROLOG_SEED=" + std::to_string(seed));
-  std::mt19937 rng(seed);
+  const test::TestSeed seed;
+  std::mt19937_64 rng(seed.value());
   const std::string seeds[] = {
       "<34>1 2003-10-11T22:14:15.003Z h app 1 ID [a b=\"c\\\"\"] m",
       "<14>Nov 26 12:00:01 web1 sshd[1]: x",

@@ -1,11 +1,9 @@
 // Randomized: arbitrary bytes in messages, keys and values must always give one line of valid
-// UTF-8 JSON with unique keys and every value kept. Seed printed; set HOROLOG_TEST_SEED to replay.
+// UTF-8 JSON with unique keys and every value kept. Seeded by HOROLOG_TEST_SEED (tests/support).
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
 #include <cstdint>
-#include <cstdlib>
-#include <iostream>
 #include <random>
 #include <string>
 #include <vector>
@@ -13,14 +11,10 @@
 #include "sinks/json_string.h"
 #include "sinks/ndjson_encoder.h"
 #include "tests/sinks_encoder/json_line_check.h"
+#include "tests/support/test_seed.h"
 
 namespace horolog {
 namespace {
-
-std::uint64_t test_seed() {
-  if (const char* env = std::getenv("HOROLOG_TEST_SEED")) return std::strtoull(env, nullptr, 10);
-  return std::random_device{}();
-}
 
 class RandomText {
  public:
@@ -78,11 +72,8 @@ constexpr std::string_view kJsonValues[] = {
     R"({"k":"v"})", "[1,\n2]", "\"s\"", "true", "-1.5e3", "{\r\n\"deep\":{\"er\":null}}"};
 
 TEST(EncoderRandom, EveryLineIsValidUtf8JsonWithUniqueKeysAndAllValues) {
-  const std::uint64_t seed = test_seed();
-  std::cout << "HOROLOG_TEST_SEED=" << seed << "\n";
-  RecordProperty("seed", std::to_string(seed));
-  SCOPED_TRACE("HOROLOG_TEST_SEED=" + std::to_string(seed));
-  RandomText random(seed);
+  const test::TestSeed seed;
+  RandomText random(seed.value());
   NdjsonEncoder encoder;
   simdjson::dom::parser parser;
   simdjson::dom::element root;
@@ -167,10 +158,8 @@ TEST(EncoderRandom, EveryLineIsValidUtf8JsonWithUniqueKeysAndAllValues) {
 }
 
 TEST(EncoderRandom, Utf8CheckAgreesWithSimdjsonAndRepairAlwaysValidates) {
-  const std::uint64_t seed = test_seed();
-  std::cout << "HOROLOG_TEST_SEED=" << seed << "\n";
-  SCOPED_TRACE("HOROLOG_TEST_SEED=" + std::to_string(seed));
-  RandomText random(seed);
+  const test::TestSeed seed;
+  RandomText random(seed.value());
   for (int iteration = 0; iteration < 20000; ++iteration) {
     const std::string text = random.text(40);
     ASSERT_EQ(is_valid_utf8(text), simdjson::validate_utf8(text.data(), text.size()))
