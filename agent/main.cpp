@@ -1,6 +1,6 @@
 // The horolog binary: runs the command line and turns what ended it into an exit status: a
 // command's own status, its error's (2 for arguments and config, 1 otherwise), or 1 for an
-// exception that escaped (a library's: nothing of ours throws).
+// exception that escaped (nothing of ours throws; std::bad_alloc may).
 #include <exception>
 #include <iostream>
 

@@ -16,7 +16,7 @@ constexpr char kDigitPairs[] =
     "8081828384858687888990919293949596979899";
 
 char* put_pair(char* out, unsigned value) noexcept {
-  std::memcpy(out, kDigitPairs + 2 * value, 2);
+  std::memcpy(out, kDigitPairs + 2 * std::size_t{value}, 2);
   return out + 2;
 }
 

@@ -11,7 +11,7 @@ namespace horolog {
 
 class StringArena {
  public:
-  explicit StringArena(std::size_t chunk_size = 64 * 1024) : chunk_size_(chunk_size) {}
+  explicit StringArena(std::size_t chunk_size = std::size_t{64} * 1024) : chunk_size_(chunk_size) {}
   StringArena(const StringArena&) = delete;
   StringArena& operator=(const StringArena&) = delete;
   StringArena(StringArena&&) = default;

@@ -47,7 +47,7 @@ SysNanos make_time(std::int64_t utc_seconds, std::int64_t nanos) noexcept {
 
 }  // namespace
 
-TimeResolver::TimeResolver(TimeResolverSettings settings) : settings_(std::move(settings)) {}
+TimeResolver::TimeResolver(TimeResolverSettings settings) : settings_(settings) {}
 
 void TimeResolver::set_reference(SysNanos reference) noexcept { settings_.reference = reference; }
 
@@ -70,7 +70,7 @@ std::int64_t TimeResolver::limit_seconds() const noexcept {
 TimeResolver::Instant TimeResolver::earliest_instant(const CivilTime& c, int year,
                                                      unsigned second) const noexcept {
   const std::int64_t local = days_from_civil(year, c.month, c.day) * kSecondsPerDay +
-                             c.hour * 3600 + c.minute * 60 + second;
+                             std::int64_t{c.hour} * 3600 + std::int64_t{c.minute} * 60 + second;
   if (c.has_offset) return {local - c.offset_seconds, Zone::Mapping::unique};
   const Zone& zone = c.zone != nullptr ? *c.zone : settings_.zone;
   const Zone::Conversion r = zone.to_utc(local, false);
@@ -82,7 +82,7 @@ TimeResolver::Instant TimeResolver::instant(const CivilTime& c, int year,
   Instant earlier = earliest_instant(c, year, second);
   if (earlier.mapping != Zone::Mapping::fold) return earlier;
   const std::int64_t local = days_from_civil(year, c.month, c.day) * kSecondsPerDay +
-                             c.hour * 3600 + c.minute * 60 + second;
+                             std::int64_t{c.hour} * 3600 + std::int64_t{c.minute} * 60 + second;
   const Zone& zone = c.zone != nullptr ? *c.zone : settings_.zone;
   const std::int64_t later = zone.to_utc(local, true).utc_seconds.count();
   bool take_later;

@@ -75,10 +75,10 @@ inline bool read_month_abbrev(std::string_view s, std::size_t& pos, unsigned& mo
   char lower[3];
   for (int i = 0; i < 3; ++i)
     lower[i] = static_cast<char>(s[pos + static_cast<std::size_t>(i)] | 0x20);
-  for (unsigned m = 0; m < 12; ++m) {
+  for (std::size_t m = 0; m < 12; ++m) {
     if (kNames[m * 3] == lower[0] && kNames[m * 3 + 1] == lower[1] &&
         kNames[m * 3 + 2] == lower[2]) {
-      month = m + 1;
+      month = static_cast<unsigned>(m) + 1;
       pos += 3;
       return true;
     }

@@ -49,7 +49,7 @@ std::span<const FormatInfo> formats() noexcept;
 const FormatInfo* find_format(std::string_view name) noexcept;
 
 // How many leading bytes of a file detect_whole_file_format() wants to see.
-inline constexpr std::size_t kWholeFileDetectBytes = 64 * 1024;
+inline constexpr std::size_t kWholeFileDetectBytes = std::size_t{64} * 1024;
 
 // Format `auto` for a file: the whole-file format whose sniffer recognises `head` (in table
 // order, most specific first), or nullptr for a line format, which per-record detection finds.

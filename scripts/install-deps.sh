@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages horolog builds and tests with; does nothing when all are present.
-# Usage: scripts/install-deps.sh [--test]   (--test adds the test peers: chrony, faketime)
+# Usage: scripts/install-deps.sh [--test|--lint]
+#   --test adds the test peers (chrony, faketime, ...) and the linters; --lint only the linters
+#   (clang-format, clang-tidy)
 set -euo pipefail
 
 packages=(
@@ -9,9 +11,12 @@ packages=(
   libyaml-cpp-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   libzstd-dev zlib1g-dev libssl-dev libexpected-dev
 )
-if [[ "${1:-}" == "--test" ]]; then
-  packages+=(chrony faketime libfaketime python3 zstd gzip libevtx-utils clang libclang-rt-14-dev kcat)
-fi
+lint=(clang-format clang-tidy)
+case "${1:-}" in
+  --test) packages+=(chrony faketime libfaketime python3 zstd gzip libevtx-utils clang
+                     libclang-rt-14-dev kcat "${lint[@]}") ;;
+  --lint) packages=("${lint[@]}") ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do

@@ -10,9 +10,8 @@
 
 namespace horolog {
 
-ExtrasLayout::ExtrasLayout(std::span<const std::string_view> fixed_keys,
-                           const FieldSelection& selection)
-    : fixed_keys_(fixed_keys), selection_(selection), layouts_(1) {}
+ExtrasLayout::ExtrasLayout(std::span<const std::string_view> fixed_keys, FieldSelection selection)
+    : fixed_keys_(fixed_keys), selection_(std::move(selection)), layouts_(1) {}
 
 bool ExtrasLayout::update(const std::vector<Field>& fields) {
   if (layouts_[current_].matches(fields)) return layouts_[current_].valid;

@@ -19,7 +19,7 @@ namespace horolog {
 class ExtrasLayout {
  public:
   // `fixed_keys` are the encoder's own members, in key order; the selection filters the extras.
-  ExtrasLayout(std::span<const std::string_view> fixed_keys, const FieldSelection& selection);
+  ExtrasLayout(std::span<const std::string_view> fixed_keys, FieldSelection selection);
 
   // Brings the layout up to date for these fields. False when they cannot be written directly
   // (a key that is not valid UTF-8 is repaired first, and repaired keys may collide).

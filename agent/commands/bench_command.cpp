@@ -2,9 +2,8 @@
 // removed at the end; nothing is written anywhere else unless --write asks for it.
 #include "agent/commands/bench_command.h"
 
-#include <stdlib.h>
-
 #include <cerrno>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <ostream>

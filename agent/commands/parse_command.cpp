@@ -64,7 +64,7 @@ Result<int> parse_command(const ParseCommandOptions& options) {
   ReadLoop loop(writer);
 
   std::vector<std::string> paths = options.paths;
-  if (paths.empty()) paths.push_back("-");
+  if (paths.empty()) paths.emplace_back("-");
   int exit_code = 0;
   for (const std::string& path : paths) {
     Result<std::unique_ptr<RecordSource>> source = open_source(path, *source_settings);

@@ -32,7 +32,7 @@ ClockMeasurement combine_reports(std::vector<ServerReport> reports, SysNanos now
 }
 
 ClockMeasurement measure_clock(std::span<const NtpServerSpec> servers, const NtpKeyRing& keys,
-                               const NtpQueryOptions& options, std::stop_token stop) {
+                               const NtpQueryOptions& options, const std::stop_token& stop) {
   return combine_reports(query_servers(servers, keys, options, stop), host_now());
 }
 

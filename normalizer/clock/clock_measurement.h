@@ -23,6 +23,6 @@ struct ClockMeasurement {
 ClockMeasurement combine_reports(std::vector<ServerReport> reports, SysNanos now);
 
 ClockMeasurement measure_clock(std::span<const NtpServerSpec> servers, const NtpKeyRing& keys,
-                               const NtpQueryOptions& options, std::stop_token stop = {});
+                               const NtpQueryOptions& options, const std::stop_token& stop = {});
 
 }  // namespace horolog

@@ -38,7 +38,7 @@ ClockMonitor::~ClockMonitor() { stop(); }
 void ClockMonitor::start() {
   if (thread_.joinable()) return;
   publish(kernel_estimate(read_kernel_clock(), host_now()));
-  thread_ = std::jthread([this](std::stop_token stop) { run(stop); });
+  thread_ = std::jthread([this](const std::stop_token& stop) { run(stop); });
 }
 
 void ClockMonitor::stop() {
@@ -82,7 +82,7 @@ void ClockMonitor::note_statuses(const std::vector<ServerReport>& reports) {
   }
 }
 
-ClockEstimate ClockMonitor::poll_once(std::stop_token stop) {
+ClockEstimate ClockMonitor::poll_once(const std::stop_token& stop) {
   const std::vector<NtpServerSpec> servers = servers_to_query();
   if (!servers.empty()) {
     ClockMeasurement m = measure_clock(servers, options_.keys, options_.query, stop);
@@ -120,7 +120,7 @@ ClockEstimate ClockMonitor::poll_once(std::stop_token stop) {
   return e;
 }
 
-void ClockMonitor::run(std::stop_token stop) {
+void ClockMonitor::run(const std::stop_token& stop) {
   std::mutex mutex;
   std::condition_variable_any wake;
   while (!stop.stop_requested()) {

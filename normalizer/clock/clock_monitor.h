@@ -54,7 +54,7 @@ class ClockMonitor {
   void stop();
 
   // One measurement on the calling thread (CLI, tests); returns what it published.
-  ClockEstimate poll_once(std::stop_token stop = {});
+  ClockEstimate poll_once(const std::stop_token& stop = {});
 
   // The latest published estimate. Lock-free; safe from any thread, on the hot path.
   ClockEstimate current() const noexcept { return published_.load(); }
@@ -67,7 +67,7 @@ class ClockMonitor {
   Nanoseconds next_delay(int consecutive_failures) const noexcept;
 
  private:
-  void run(std::stop_token stop);
+  void run(const std::stop_token& stop);
   void publish(const ClockEstimate& estimate) noexcept { published_.store(estimate); }
   std::vector<NtpServerSpec> servers_to_query();
   void note_statuses(const std::vector<ServerReport>& reports);

@@ -48,10 +48,10 @@ SelectionResult select_truechimers(std::span<const SelectionCandidate> candidate
     }
     chime = 0;
     bool have_high = false;
-    for (auto it = edges.rbegin(); it != edges.rend(); ++it) {
-      chime += it->type;
+    for (std::size_t i = edges.size(); i-- > 0;) {
+      chime += edges[i].type;
       if (chime >= n - allow) {
-        high = it->value;
+        high = edges[i].value;
         have_high = true;
         break;
       }

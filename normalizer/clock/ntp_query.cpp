@@ -195,7 +195,7 @@ void await_replies(std::vector<Exchange>& exchanges, Clock::time_point deadline)
 }
 
 // Sleeps until `until`, or less when a stop is requested; false when stopped.
-bool sleep_until(Clock::time_point until, std::stop_token stop) {
+bool sleep_until(Clock::time_point until, const std::stop_token& stop) {
   std::mutex mutex;
   std::condition_variable_any wake;
   std::unique_lock lock(mutex);
@@ -206,7 +206,7 @@ bool sleep_until(Clock::time_point until, std::stop_token stop) {
 // like an unreachable server. One unauthenticated request tells the two apart: an answer proves
 // the server is up and refused our key (bad_auth). That answer is never used as a sample.
 void probe_silent_keyed_servers(std::vector<Exchange>& exchanges, const NtpQueryOptions& options,
-                                std::stop_token stop) {
+                                const std::stop_token& stop) {
   bool any = false;
   for (Exchange& ex : exchanges) {
     if (ex.key == nullptr || !ex.active || ex.saw_reply || !ex.samples.empty()) continue;
@@ -269,7 +269,7 @@ std::string_view to_string(ServerStatus status) noexcept {
 
 std::vector<ServerReport> query_servers(std::span<const NtpServerSpec> servers,
                                         const NtpKeyRing& keys, const NtpQueryOptions& options,
-                                        std::stop_token stop) {
+                                        const std::stop_token& stop) {
   std::vector<Exchange> exchanges(servers.size());
   for (std::size_t i = 0; i < servers.size(); ++i) {
     Exchange& ex = exchanges[i];

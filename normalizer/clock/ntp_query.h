@@ -52,7 +52,7 @@ struct ServerReport {
 
 std::vector<ServerReport> query_servers(std::span<const NtpServerSpec> servers,
                                         const NtpKeyRing& keys, const NtpQueryOptions& options,
-                                        std::stop_token stop = {});
+                                        const std::stop_token& stop = {});
 
 // The host clock (CLOCK_REALTIME), whose offset is being measured.
 SysNanos host_now() noexcept;

@@ -16,7 +16,7 @@ struct FormatInfo;
 
 class AutoParser final : public Parser {
  public:
-  explicit AutoParser(const ParserOptions& options) : options_(options) {}
+  explicit AutoParser(ParserOptions options) : options_(std::move(options)) {}
   // The registry's factory: the options are checked by the parsers `auto` picks, when it does.
   static Result<std::unique_ptr<Parser>> create(const ParserOptions& options) {
     return std::make_unique<AutoParser>(options);

@@ -56,7 +56,7 @@ class BinXmlDecoder {
   StringArena* arena_ = nullptr;
   std::vector<Substitution> values_;
   std::unordered_map<std::uint32_t, std::string_view> names_;
-  StringArena name_arena_{16 * 1024};
+  StringArena name_arena_{std::size_t{16} * 1024};
 };
 
 }  // namespace horolog::winevent

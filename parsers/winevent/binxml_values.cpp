@@ -61,7 +61,7 @@ std::size_t put_hex(char* out, std::uint64_t v) noexcept {
     v >>= 4;
   } while (v != 0);
   for (int i = 0; i < n; ++i) out[2 + i] = digits[n - 1 - i];
-  return static_cast<std::size_t>(2 + n);
+  return 2 + static_cast<std::size_t>(n);
 }
 
 std::size_t put_guid(char* out, const std::uint8_t* p) noexcept {

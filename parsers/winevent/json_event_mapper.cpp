@@ -328,7 +328,7 @@ class Members {
     unsigned index = 0;
     for (auto item : items) {
       od::value element;
-      if (std::move(item).get(element)) return false;
+      if (item.get(element)) return false;
       char buf[40] = "winlog.event_data.param";
       const auto end = std::to_chars(buf + 23, buf + sizeof buf, ++index).ptr;
       const std::string_view key = arena_.copy({buf, static_cast<std::size_t>(end - buf)});

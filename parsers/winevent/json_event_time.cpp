@@ -10,10 +10,10 @@
 namespace horolog::winevent {
 namespace {
 
-constexpr std::int64_t kQuarterHour = 15 * 60;
+constexpr std::int64_t kQuarterHour = std::int64_t{15} * 60;
 // Receipt lag (Logstash) or clock disagreement (TimeCreated vs UtcTime) tolerated around a whole
 // quarter hour before a learned offset is refused.
-constexpr std::int64_t kMaxLagSeconds = 5 * 60;
+constexpr std::int64_t kMaxLagSeconds = std::int64_t{5} * 60;
 
 // The whole text as a time; a stamp without offset is read as if it were UTC.
 bool read_time(std::string_view text, CivilTime& out) noexcept {
@@ -28,9 +28,9 @@ bool read_time(std::string_view text, CivilTime& out) noexcept {
 
 std::int64_t wall_seconds(const CivilTime& c) noexcept {
   using namespace std::chrono;
-  const sys_days day{year{c.year} / month{c.month} / c.day};
-  return day.time_since_epoch().count() * 86400 + c.hour * 3600 + c.minute * 60 + c.second -
-         c.offset_seconds;
+  const sys_days date{year{c.year} / month{c.month} / day{c.day}};
+  return date.time_since_epoch().count() * 86400 + std::int64_t{c.hour} * 3600 +
+         std::int64_t{c.minute} * 60 + c.second - c.offset_seconds;
 }
 
 // `difference` rounded to a quarter hour, when it lies close to one.

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "tests/support/compress_fixture.h"
 #include "tests/support/process.h"
 #include "tests/support/test_paths.h"
 
@@ -164,6 +165,54 @@ TEST(ParseCommand, ReadsAnEvtxFileIntoWinlogEventsWithSevenDigitTimes) {
   EXPECT_EQ(timestamp, "2016-06-29T15:24:34.3460000Z");  // FILETIME: 100 ns, 7 digits
   ASSERT_EQ(doc["winlog"]["provider_name"].get(provider), simdjson::SUCCESS);
   EXPECT_EQ(provider, "Microsoft-Windows-Security-Auditing");
+}
+
+// Standard input under `auto` is recognised like a file, piped or redirected from one (which can
+// seek): the same events, with `-` as their path.
+TEST(ParseCommand, RecognisesAWindowsEventFileOnStandardInput) {
+  const std::string evtx = source_path("tests/data/winevent/security_short_selected.evtx").string();
+  const auto from_file = run_process(parse_args({"--format", "auto", "--timezone", "UTC", evtx}));
+  ASSERT_EQ(from_file.exit_code, 0) << from_file.err;
+  const auto lines = split_lines(from_file.out);
+  ASSERT_EQ(lines.size(), 7u);
+  const auto piped =
+      run_process(parse_args({"--format", "auto", "--timezone", "UTC", "-"}), read_file(evtx));
+  const auto redirected =
+      run_process({"/bin/sh", "-c", "exec \"$0\" parse --format auto --timezone UTC - < \"$1\"",
+                   horolog_binary().string(), evtx});
+  for (const ProcessResult* result : {&piped, &redirected}) {
+    ASSERT_EQ(result->exit_code, 0) << result->err;
+    const auto got = split_lines(result->out);
+    ASSERT_EQ(got.size(), lines.size());
+    simdjson::dom::parser parser;
+    for (std::size_t i = 0; i < got.size(); ++i) {
+      simdjson::dom::element ours, theirs;
+      ASSERT_EQ(parser.parse(std::string(got[i])).get(ours), simdjson::SUCCESS);
+      std::string_view dataset, path;
+      ASSERT_EQ(ours["event"]["dataset"].get(dataset), simdjson::SUCCESS);
+      EXPECT_EQ(dataset, "winevent.evtx");
+      ASSERT_EQ(ours["log"]["file"]["path"].get(path), simdjson::SUCCESS);
+      EXPECT_EQ(path, "-");
+      std::uint64_t id = 0, expected_id = 0;
+      ASSERT_EQ(ours["winlog"]["record_id"].get(id), simdjson::SUCCESS);
+      simdjson::dom::parser reference;
+      ASSERT_EQ(reference.parse(std::string(lines[i])).get(theirs), simdjson::SUCCESS);
+      ASSERT_EQ(theirs["winlog"]["record_id"].get(expected_id), simdjson::SUCCESS);
+      EXPECT_EQ(id, expected_id);
+    }
+  }
+}
+
+TEST(ParseCommand, DecompressesAGzipFile) {
+  TempDir dir;
+  const std::string text = "Nov 26 12:00:01 web1 sshd[7]: one\nNov 26 12:00:02 web1 sshd[7]: two\n";
+  write_file(dir / "syslog.2.gz", gzip_bytes(text));
+  const auto result = run_process(
+      parse_args({"--format", "rfc3164", "--timezone", "UTC", (dir / "syslog.2.gz").string()}));
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto lines = split_lines(result.out);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_NE(lines[1].find("\"message\":\"two\""), std::string_view::npos) << lines[1];
 }
 
 }  // namespace

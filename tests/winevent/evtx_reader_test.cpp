@@ -71,7 +71,6 @@ TEST(EvtxReader, NamesDecodedStringsInTheBatchArenaNotTheFile) {
   }
 }
 
-
 // The engine keeps a whole batch of events (up to 1024, spanning chunks) before encoding it: a
 // value must not view into anything the reader reuses when it moves to the next chunk (element
 // names are cached per chunk).

@@ -2,10 +2,9 @@
 // as `run` builds them) so that the numbers are the agent's, not a re-implementation's.
 #include "agent/commands/bench/bench_runner.h"
 
-#include <time.h>
-
 #include <atomic>
 #include <chrono>
+#include <ctime>
 
 #include "agent/engine/read_loop.h"
 #include "agent/engine/sink_set.h"

@@ -25,6 +25,8 @@ constexpr std::string_view kUrls[] = {"/",
 constexpr std::string_view kAgents[] = {
     "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0", "curl/7.88.1",
     "Prometheus/2.45.0", "Go-http-client/1.1",
+    // One user agent, too long for a line: the missing comma is the concatenation.
+    // NOLINTNEXTLINE(bugprone-suspicious-missing-comma)
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/126.0.0.0 Safari/537.36"};
 constexpr std::string_view kNtpdEvents[] = {

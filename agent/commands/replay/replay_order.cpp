@@ -92,9 +92,9 @@ std::vector<ReplayFile> order_replay_files(std::vector<ReplayFile> files) {
     });
     // Newest to oldest, carrying the earliest mtime seen so far.
     SysNanos anchor = SysNanos::max();
-    for (auto it = set.rbegin(); it != set.rend(); ++it) {
-      anchor = std::min(anchor, it->file.mtime);
-      it->file.reference = anchor;
+    for (std::size_t i = set.size(); i-- > 0;) {
+      anchor = std::min(anchor, set[i].file.mtime);
+      set[i].file.reference = anchor;
     }
     for (Member& member : set) ordered.push_back(std::move(member.file));
   }

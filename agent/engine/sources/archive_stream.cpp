@@ -22,7 +22,7 @@ namespace horolog {
 namespace {
 
 constexpr std::size_t kHeadBytes = 4;  // enough for either magic
-constexpr std::size_t kBufferBytes = 256 * 1024;
+constexpr std::size_t kBufferBytes = std::size_t{256} * 1024;
 constexpr int kPipeBytes = 1 << 20;  // the default maximum an unprivileged process may set
 
 }  // namespace

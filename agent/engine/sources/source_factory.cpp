@@ -52,9 +52,8 @@ Result<std::unique_ptr<RecordSource>> line_source(const FormatInfo& format, cons
   if (!parser) return fail(parser.error().within("format " + std::string(format.name)));
   LineSourceSettings settings{path, options.input_name, options.host, options.max_record_size};
   settings.follow = options.follow;
-  return std::make_unique<LineSource>(format, std::move(settings), std::move(*parser),
-                                      std::move(time), std::move(input), options.start,
-                                      std::move(prefix));
+  return std::make_unique<LineSource>(format, std::move(settings), std::move(*parser), time,
+                                      std::move(input), options.start, std::move(prefix));
 }
 
 WholeFileSettings whole_settings(const std::string& path, const SourceOptions& options) {
@@ -63,15 +62,17 @@ WholeFileSettings whole_settings(const std::string& path, const SourceOptions& o
   return settings;
 }
 
-// Reads up to `limit` bytes (everything when 0) of an input read in order.
-// `once`: a single read, however much it returns.
-Result<std::string> read_in_order(ByteInput& input, std::size_t limit, bool once) {
+// Reads up to `limit` bytes (everything when 0) of an input read in order, from `start` (which
+// matters where the input can seek: standard input redirected from a file). `once`: a single
+// read, however much it returns.
+Result<std::string> read_in_order(ByteInput& input, std::uint64_t start, std::size_t limit,
+                                  bool once) {
   std::string bytes;
-  std::string buffer(64 * 1024, '\0');
+  std::string buffer(std::size_t{64} * 1024, '\0');
   while (limit == 0 || bytes.size() < limit) {
     const std::size_t want =
         limit == 0 ? buffer.size() : std::min(buffer.size(), limit - bytes.size());
-    Result<std::size_t> got = input.read(buffer.data(), want, bytes.size());
+    Result<std::size_t> got = input.read(buffer.data(), want, start + bytes.size());
     if (!got) return fail(got.error());
     if (*got == 0) break;
     bytes.append(buffer.data(), *got);
@@ -87,14 +88,14 @@ Result<std::unique_ptr<RecordSource>> stream_source(int fd, bool owned, const st
   auto input = std::make_unique<DescriptorBytes>(fd, owned);
   std::string head;
   if (options.format->name == "auto") {
-    Result<std::string> first = read_in_order(*input, kWholeFileDetectBytes, /*once=*/true);
+    Result<std::string> first = read_in_order(*input, 0, kWholeFileDetectBytes, /*once=*/true);
     if (!first) return fail(first.error().within(path));
     head = std::move(*first);
   }
   const FormatInfo& format = resolve_format(options, head);
   const TimeResolverSettings time = time_settings(options, now_ns());
   if (format.framing == RecordFraming::whole_file) {
-    Result<std::string> rest = read_in_order(*input, 0, /*once=*/false);
+    Result<std::string> rest = read_in_order(*input, head.size(), 0, /*once=*/false);
     if (!rest) return fail(rest.error().within(path));
     return std::make_unique<WholeFileSource>(format, whole_settings(path, options), time,
                                              head + *rest);
@@ -165,13 +166,13 @@ Result<std::unique_ptr<RecordSource>> open_source(const std::string& path,
   // An archive: the decompressed head decides the format; a whole-file format is decompressed
   // into memory, a line format is parsed as the bytes come.
   if (options.format->name == "auto") {
-    Result<std::string> first = read_in_order(*stream, kWholeFileDetectBytes, /*once=*/false);
+    Result<std::string> first = read_in_order(*stream, 0, kWholeFileDetectBytes, /*once=*/false);
     if (!first) return fail(first.error());
     head = std::move(*first);
   }
   const FormatInfo& format = resolve_format(options, head);
   if (format.framing == RecordFraming::whole_file) {
-    Result<std::string> rest = read_in_order(*stream, 0, /*once=*/false);
+    Result<std::string> rest = read_in_order(*stream, head.size(), 0, /*once=*/false);
     if (!rest) return fail(rest.error());
     if (Result<void> finished = stream->finish(); !finished) return fail(finished.error());
     return std::make_unique<WholeFileSource>(format, whole_settings(path, options), time,

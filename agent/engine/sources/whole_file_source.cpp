@@ -39,7 +39,7 @@ WholeFileSource::WholeFileSource(const FormatInfo& format, WholeFileSettings set
                                  std::uint64_t start)
     : format_(format),
       settings_(std::move(settings)),
-      time_(std::move(time)),
+      time_(time),
       fd_(fd),
       owns_fd_(owns_fd),
       final_(!settings_.follow) {
@@ -48,7 +48,7 @@ WholeFileSource::WholeFileSource(const FormatInfo& format, WholeFileSettings set
 
 WholeFileSource::WholeFileSource(const FormatInfo& format, WholeFileSettings settings,
                                  TimeResolverSettings time, std::string content)
-    : format_(format), settings_(std::move(settings)), time_(std::move(time)), final_(true) {
+    : format_(format), settings_(std::move(settings)), time_(time), final_(true) {
   auto owned = std::make_shared<const std::string>(std::move(content));
   view_ = *owned;
   size_read_ = view_.size();

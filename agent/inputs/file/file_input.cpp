@@ -59,12 +59,12 @@ Result<std::unique_ptr<FileInput>> FileInput::create(const InputConfig& config,
   return std::make_unique<FileInput>(config, options, env, std::move(output));
 }
 
-FileInput::FileInput(const InputConfig& config, const FileInputOptions& options,
-                     InputEnvironment env, std::unique_ptr<BatchOutput> output)
-    : config_(config),
-      options_(options),
+FileInput::FileInput(InputConfig config, FileInputOptions options, InputEnvironment env,
+                     std::unique_ptr<BatchOutput> output)
+    : config_(std::move(config)),
+      options_(std::move(options)),
       env_(std::move(env)),
-      format_(find_format(config.format)),
+      format_(find_format(config_.format)),
       output_(std::move(output)) {}
 
 FileInput::~FileInput() = default;

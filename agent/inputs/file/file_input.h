@@ -38,7 +38,7 @@ class FileInput final : public Input {
                                                    InputEnvironment& env);
   // Everything lent explicitly, `output` included (a test can write synchronously). The format
   // must exist and build: create() checks that.
-  FileInput(const InputConfig& config, const FileInputOptions& options, InputEnvironment env,
+  FileInput(InputConfig config, FileInputOptions options, InputEnvironment env,
             std::unique_ptr<BatchOutput> output);
   ~FileInput() override;
 
