@@ -97,14 +97,10 @@ Result<std::vector<ReplayFile>> stat_files(const std::vector<std::string>& paths
   return order_replay_files(std::move(files));
 }
 
-// The sinks of the config, or stdout alone without one.
-Result<void> build_sinks(const AgentConfig* config, SinkSet& sinks,
-                         std::atomic<bool>& stdout_closed) {
-  if (config == nullptr) {
-    return sinks.add_all({SinkConfig{"stdout", "stdout", StdoutSinkOptions{}}}, &g_replay_stop,
-                         &stdout_closed);
-  }
-  return sinks.add_all(config->sinks, &g_replay_stop, &stdout_closed);
+// What to replay into: the config's sinks, or standard output without a config.
+std::vector<SinkConfig> replay_sinks(const std::optional<AgentConfig>& config) {
+  if (config) return config->sinks;
+  return {SinkConfig{"stdout", "stdout", StdoutSinkOptions{}}};
 }
 
 void print_history(const ClockHistory& history) {
@@ -149,7 +145,8 @@ Result<int> replay_command(const ReplayCommandOptions& options) {
 
   std::atomic<bool> stdout_closed{false};
   SinkSet sinks;
-  if (Result<void> built = build_sinks(config ? &*config : nullptr, sinks, stdout_closed); !built) {
+  if (Result<void> built = sinks.add_all(replay_sinks(config), &g_replay_stop, &stdout_closed);
+      !built) {
     return fail(built.error().within("cannot start"));
   }
   struct sigaction action {};
