@@ -1,6 +1,7 @@
-// Durable read positions under data_dir: per source identity (device, inode, fingerprint of the
-// first bytes) the position after the last record that every sink has accepted. Written
-// atomically (temp file, fsync, rename, fsync of the directory).
+// Durable read positions under data_dir: per input and file identity, the position after the
+// last record every sink has accepted. Saving costs what changed, not what is tracked: a snapshot
+// (checkpoints.json, replaced atomically) plus a log of the changes since (checkpoints.log,
+// appended after every delivered batch), folded into a new snapshot when the log grows.
 #pragma once
 
 #include <cstdint>
@@ -8,34 +9,23 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
-#include <vector>
+#include <tuple>
+
+#include "agent/engine/checkpoint_codec.h"
 
 namespace horolog {
 
-// Who a file is, independent of its current name: rename keeps it, inode reuse is caught by the
-// fingerprint (a hash of the first bytes, recorded with how many bytes it covers).
-struct FileIdentity {
-  std::uint64_t device = 0;
-  std::uint64_t inode = 0;
-  std::uint64_t fingerprint = 0;
-  std::uint32_t fingerprint_length = 0;
-
-  friend bool operator==(const FileIdentity&, const FileIdentity&) = default;
-};
-
-struct Checkpoint {
-  std::string input;  // the input that read the file
-  std::string path;   // last known name (information only; identity decides)
-  FileIdentity identity;
-  std::uint64_t position = 0;
-};
-
 class CheckpointStore {
  public:
-  // Loads `directory`/checkpoints.json. A file that cannot be parsed is reported through
-  // `problem`, moved aside (checkpoints.json.corrupt) and the store starts empty.
+  // Loads the snapshot and replays the log. Files that cannot be parsed are reported through
+  // `problem`, moved aside (`.corrupt`) and the store starts empty; a last log line cut short
+  // by a crash is only the change that was being written, and is dropped.
   explicit CheckpointStore(std::filesystem::path directory);
+  ~CheckpointStore();
+  CheckpointStore(const CheckpointStore&) = delete;
+  CheckpointStore& operator=(const CheckpointStore&) = delete;
 
   const std::string& problem() const noexcept { return problem_; }
   bool loaded_corrupt() const noexcept { return !problem_.empty(); }
@@ -50,35 +40,38 @@ class CheckpointStore {
                        std::uint64_t position);
   void forget(const std::string& input, std::uint64_t device, std::uint64_t inode);
 
-  // Writes the file when anything changed since the last save; returns false on I/O errors
-  // (reported through spdlog; the next save retries). `durable` adds the fsyncs that make it
-  // survive power loss; without them it still survives the process being killed, so the
-  // agent saves after every delivered batch and syncs on a timer.
+  // Writes what changed since the last save; returns false on I/O errors (reported through
+  // spdlog; the next save retries). Without `durable` the changes are appended to the log
+  // (survives the process being killed; the agent does it after every delivered batch); with it
+  // the log is synced, or folded into a new snapshot (fsync, rename, fsync of the directory)
+  // once it outgrows the snapshot, and the result survives power loss.
   bool save(bool durable = true);
 
  private:
   using Key = std::tuple<std::string, std::uint64_t, std::uint64_t>;
+  static Key key_of(const Checkpoint& c) { return {c.input, c.identity.device, c.identity.inode}; }
   void load();
+  bool load_snapshot();
+  void replay_log();
+  void set_aside(const std::filesystem::path& file, const std::string& why);
+  // The changes since the last save as log lines; clears the change set.
+  std::string take_changes();
+  bool append_to_log(const std::string& lines);
+  bool write_snapshot();
 
   std::filesystem::path directory_;
-  std::filesystem::path file_;
+  std::filesystem::path snapshot_;
+  std::filesystem::path log_;
   mutable std::mutex mutex_;
-  std::mutex save_mutex_;  // one writer of the temp file at a time
+  std::mutex save_mutex_;  // one writer of the files at a time
   std::map<Key, Checkpoint> entries_;
-  bool dirty_ = false;
-  bool unsynced_ = false;  // the last save skipped the fsyncs
+  std::set<Key> changed_;                // updated since the last save
+  std::map<Key, Checkpoint> forgotten_;  // forgotten since the last save
+  int log_fd_ = -1;
+  std::uint64_t log_bytes_ = 0;
+  std::uint64_t snapshot_bytes_ = 0;
+  bool log_unsynced_ = false;
   std::string problem_;
 };
-
-// Hash of the first `length` bytes of a file (FNV-1a, 64 bit); the identity's fingerprint.
-std::uint64_t fingerprint_bytes(const char* data, std::size_t length) noexcept;
-
-// Reads up to kFingerprintBytes from the start of an open file and fills the identity's
-// fingerprint fields. device/inode are taken from fstat.
-inline constexpr std::uint32_t kFingerprintBytes = 1024;
-bool identify_file(int fd, FileIdentity& identity);
-
-// True when the file still starts with the bytes the identity's fingerprint covers.
-bool fingerprint_matches(int fd, const FileIdentity& identity);
 
 }  // namespace horolog

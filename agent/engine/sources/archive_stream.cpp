@@ -92,6 +92,11 @@ std::uint64_t ArchiveStream::stored_bytes_read() const noexcept {
   return compression_ == ArchiveCompression::none ? plain_read_ : consumed_.load();
 }
 
+std::optional<std::uint64_t> ArchiveStream::available(std::uint64_t offset) const noexcept {
+  if (compression_ != ArchiveCompression::none) return std::nullopt;  // known only once decoded
+  return regular_file_available(file_fd_, offset);
+}
+
 Result<void> ArchiveStream::finish() {
   if (worker_.joinable()) worker_.join();
   if (!error_.empty()) return fail(error_code_, error_);

@@ -36,6 +36,7 @@ class ArchiveStream final : public ByteInput {
   // truncated data.
   Result<void> finish() override;
   std::uint64_t stored_bytes_read() const noexcept override;
+  std::optional<std::uint64_t> available(std::uint64_t offset) const noexcept override;
 
   // The file itself (plain files can be mapped); for a compressed file its content comes only
   // through read().

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 
 #include "normalizer/error.h"
 
@@ -21,7 +22,16 @@ class ByteInput {
   virtual Result<void> finish() { return {}; }
   // Bytes of the file read so far as stored (compressed bytes for an archive).
   virtual std::uint64_t stored_bytes_read() const noexcept = 0;
+  // How many bytes there are now from `offset` on, where that is known (a regular file), so a
+  // reader sizes its buffer to the data; nullopt for pipes and archives.
+  virtual std::optional<std::uint64_t> available(std::uint64_t offset) const noexcept {
+    (void)offset;
+    return std::nullopt;
+  }
 };
+
+// ByteInput::available() of a descriptor: what a regular file holds past `offset`.
+std::optional<std::uint64_t> regular_file_available(int fd, std::uint64_t offset) noexcept;
 
 // A descriptor read with pread, or with read where it cannot seek (pipes, terminals).
 class DescriptorBytes final : public ByteInput {
@@ -34,6 +44,7 @@ class DescriptorBytes final : public ByteInput {
 
   Result<std::size_t> read(char* into, std::size_t size, std::uint64_t offset) override;
   std::uint64_t stored_bytes_read() const noexcept override { return end_; }
+  std::optional<std::uint64_t> available(std::uint64_t offset) const noexcept override;
 
  private:
   int fd_;

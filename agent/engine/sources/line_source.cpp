@@ -1,6 +1,7 @@
 // Chunked reads with a carried partial record; per-record parsing with source fields filled in.
 #include "agent/engine/sources/line_source.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "parsers/format_registry.h"
@@ -33,17 +34,15 @@ Result<SourceStatus> LineSource::read(EventBatch& batch) {
   for (;;) {
     batch.clear();
     if (ended_) return SourceStatus::end;
-    batch.bytes.swap(carry_);
-    carry_.clear();
-    const std::size_t carried = batch.bytes.size();
-    batch.bytes.resize(carried + settings_.chunk_size);
-    Result<std::size_t> got = input_->read(batch.bytes.data() + carried, settings_.chunk_size,
-                                           position_.offset + carried);
-    if (!got) {
-      batch.bytes.resize(carried);
-      carry_.swap(batch.bytes);
-      return fail(got.error().within(settings_.path));
-    }
+    // The carried partial record is copied, not swapped in: a swap would hand every followed
+    // file the batch's chunk-sized buffer to keep.
+    batch.bytes.assign(carry_);
+    const std::size_t carried = carry_.size();
+    const std::size_t want = read_size(position_.offset + carried);
+    batch.bytes.resize(carried + want);
+    Result<std::size_t> got =
+        input_->read(batch.bytes.data() + carried, want, position_.offset + carried);
+    if (!got) return fail(got.error().within(settings_.path));
     batch.bytes.resize(carried + *got);
     const bool at_end = *got == 0;
     if (settings_.follow) time_.set_reference(now_ns());
@@ -57,6 +56,16 @@ Result<SourceStatus> LineSource::read(EventBatch& batch) {
     batch.clear();
     return SourceStatus::end;
   }
+}
+
+std::size_t LineSource::read_size(std::uint64_t offset) const noexcept {
+  // Sized to what a regular file holds (with a floor, to notice growth and the end in one
+  // read); a pipe or an archive gets a whole chunk.
+  constexpr std::size_t kSmallestRead = 4096;
+  const std::optional<std::uint64_t> available = input_->available(offset);
+  if (!available) return settings_.chunk_size;
+  return static_cast<std::size_t>(
+      std::clamp<std::uint64_t>(*available, kSmallestRead, settings_.chunk_size));
 }
 
 void LineSource::parse_records(EventBatch& batch, bool final) {
@@ -86,6 +95,9 @@ void LineSource::parse_records(EventBatch& batch, bool final) {
     }
   }
   carry_.assign(chunk.substr(pos));
+  // A long record once carried leaves a large buffer behind: give it back.
+  constexpr std::size_t kKeptCarry = std::size_t{64} * 1024;
+  if (carry_.capacity() > kKeptCarry && carry_.size() < kKeptCarry) carry_.shrink_to_fit();
   position_.offset += pos;
 }
 

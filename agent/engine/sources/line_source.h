@@ -45,6 +45,8 @@ class LineSource final : public RecordSource {
   std::size_t carried() const noexcept { return carry_.size(); }
 
  private:
+  // How much to read at `offset`.
+  std::size_t read_size(std::uint64_t offset) const noexcept;
   void parse_records(EventBatch& batch, bool final);
 
   const FormatInfo& format_;
