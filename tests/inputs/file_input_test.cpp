@@ -116,9 +116,9 @@ std::vector<long> sequences(const std::vector<std::string>& lines) {
   return seqs;
 }
 
-// Keeps every NDJSON line it is given and acks each batch `delivered` at once. hold_next()
-// makes the next write wait until release(): the input's thread then stands still inside it, so
-// a test can change the file at a known point of the input's work.
+// Keeps every NDJSON line it is given and acks each batch `delivered` at once. A test can make
+// it stand still at a known point of the input's work: hold_next() makes the next write wait
+// until release(), defer_acks() keeps batches in flight until release().
 class RecordingSink : public Sink {
  public:
   explicit RecordingSink(AckCallback ack) : ack_(std::move(ack)) {}
@@ -132,6 +132,10 @@ class RecordingSink : public Sink {
         released_.wait(lock, [&] { return !holding_; });
       }
       for (std::size_t i = 0; i < batch.line_ends.size(); ++i) lines_.emplace_back(batch.line(i));
+      if (deferring_) {
+        deferred_.push_back(batch.ticket);
+        return;
+      }
     }
     ack_(batch.ticket, Delivery::delivered);
   }
@@ -156,17 +160,26 @@ class RecordingSink : public Sink {
     std::lock_guard lock(mutex_);
     hold_next_ = true;
   }
+  void defer_acks() {
+    std::lock_guard lock(mutex_);
+    deferring_ = true;
+  }
   bool holding() const {
     std::lock_guard lock(mutex_);
     return holding_;
   }
+  // Lets a held write go on, acks the deferred batches and acks at once from now on.
   void release() {
+    std::vector<std::uint64_t> deferred;
     {
       std::lock_guard lock(mutex_);
       hold_next_ = false;
       holding_ = false;
+      deferring_ = false;
+      deferred.swap(deferred_);
     }
     released_.notify_all();
+    for (std::uint64_t ticket : deferred) ack_(ticket, Delivery::delivered);
   }
 
  private:
@@ -176,6 +189,8 @@ class RecordingSink : public Sink {
   std::condition_variable released_;
   bool hold_next_ = false;
   bool holding_ = false;
+  bool deferring_ = false;
+  std::vector<std::uint64_t> deferred_;  // tickets not acked yet, in order
   std::vector<std::string> lines_;
 };
 
@@ -202,7 +217,7 @@ class LogWriter {
 };
 
 // run(once=false) on a thread of its own; stopped and joined when the object goes away, also
-// when an assertion failed while the sink was holding a batch.
+// when an assertion failed while the sink was holding a batch or its acks.
 class Following {
  public:
   Following(FileInput& input, RecordingSink& sink)
@@ -501,6 +516,36 @@ TEST_F(FileInputTest, DeliversTheUnterminatedLastLineOfARenamedFileWhenReleasing
   EXPECT_EQ(input->counters().rotations, 1u);
   EXPECT_EQ(input->counters().files_opened, 2u);
   EXPECT_EQ(input->counters().read_errors, 0u);
+}
+
+// BUG: while a truncated file still has batches in flight, the input cannot reopen it yet
+// (release() waits 250 ms, then gives up until the next pass), and every pass through
+// check_file() counts the same truncation again and logs it again: `replaced` stays set and
+// nothing remembers that this truncation was counted.
+TEST_F(FileInputTest, DISABLED_CountsACopytruncateOnceWhileItsBatchesAreStillInFlight) {
+  LogWriter writer(live_);
+  writer.write_lines(0, 10);
+  sink_->defer_acks();
+  auto input = make_input("app.log");
+  {
+    Following following(*input, *sink_);
+    ASSERT_TRUE(delivered_at_least(10)) << sink_->size();
+    fs::copy_file(live_, logs_ / "app.log.1");
+    writer.truncate();
+    // Shorter than what was read: no read at the old position can find anything.
+    writer.write_lines(100, 5);
+    ASSERT_TRUE(eventually([&] { return input->counters().truncations >= 1; }));
+    // The input reopens the file only once nothing of it is in flight, and looks again every
+    // 250 ms meanwhile: a slow sink (Kafka) keeps a batch that long. Give it several looks.
+    const auto until = std::chrono::steady_clock::now() + 4 * 250ms;
+    while (std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(50ms);
+    EXPECT_EQ(input->counters().truncations, 1u) << "one truncation, counted at every look";
+    sink_->release();
+    ASSERT_TRUE(delivered_at_least(15)) << sink_->size();
+  }
+  EXPECT_EQ(sequences(sink_->lines()), concat(range(0, 10), range(100, 105)));
+  EXPECT_EQ(input->counters().truncations, 1u);
+  EXPECT_EQ(input->counters().files_opened, 2u);
 }
 
 // BUG: rotate_wait counts from the file's last new data, not from the rename: a file quiet for
