@@ -548,6 +548,38 @@ TEST_F(FileInputTest, DISABLED_CountsACopytruncateOnceWhileItsBatchesAreStillInF
   EXPECT_EQ(input->counters().files_opened, 2u);
 }
 
+// BUG: the check that the content is still the one read (content_replaced(), before each read)
+// and the read itself are two steps. A copytruncate that refills the file past the old position
+// in between makes the read return the tail of the new content from the old offset: a piece of
+// a line is delivered as an event (here "1]: seq=109 payload"), and the new content is then read
+// again from 0. For a file shorter than kFingerprintBytes the window is wider (identify_file()
+// runs in between), and the same window between fingerprint_matches() and identify_file() can
+// adopt the new content's fingerprint, after which its first bytes are never read. It takes the
+// copy's inotify events waking the input just as the writer truncates and writes: about one
+// round in twenty here, so the test tries many.
+TEST_F(FileInputTest, DISABLED_NeverDeliversAPieceOfNewContentWhenACopytruncateRacesARead) {
+  constexpr int kRounds = 100;
+  for (int round = 0; round < kRounds; ++round) {
+    // A fresh small file and input each round: the race is at the first truncation.
+    const std::string name = "round" + std::to_string(round);
+    fs::create_directories(logs_ / name);
+    const fs::path path = logs_ / name / "app.log";
+    LogWriter writer(path);
+    writer.write_lines(0, 10);
+    auto input = make_input(name + "/app.log");
+    {
+      Following following(*input, *sink_);
+      ASSERT_TRUE(delivered_at_least(10)) << sink_->size();
+      fs::copy_file(path, logs_ / name / "app.log.1");
+      writer.truncate();
+      writer.write_lines(100, 10);  // longer lines: past the old position
+      ASSERT_TRUE(eventually([&] { return input->counters().truncations >= 1; }));
+      ASSERT_TRUE(delivered_at_least(20)) << sink_->size();
+    }
+    ASSERT_EQ(sequences(sink_->take()), concat(range(0, 10), range(100, 110))) << "round " << round;
+  }
+}
+
 // BUG: rotate_wait counts from the file's last new data, not from the rename: a file quiet for
 // longer than rotate_wait is released as soon as its rename is noticed, and what its writer
 // appends before reopening (as it does until logrotate's postrotate signal) is lost.
