@@ -25,6 +25,8 @@ class FieldSelection {
   // exclude list), or nothing when it is fine.
   static std::optional<std::string> name_problem(std::string_view name, bool excluding = false);
 
+  friend bool operator==(const FieldSelection&, const FieldSelection&) = default;
+
  private:
   std::vector<std::string> include_;
   std::vector<std::string> exclude_;

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "agent/inputs/input.h"
+#include "agent/inputs/input_config.h"
 #include "config/config_error.h"
 #include "config/option_types.h"
 #include "normalizer/clock/clock_options.h"

@@ -7,8 +7,18 @@
 
 #include "agent/engine/sink_set.h"
 #include "normalizer/event.h"
+#include "sinks/field_selection.h"
 
 namespace horolog {
+
+// How an input's batches are written: the name they are counted and routed under (`{format}`
+// in sink templates) and the members the encoder writes.
+struct OutputSettings {
+  std::string format;
+  FieldSelection fields;
+
+  friend bool operator==(const OutputSettings&, const OutputSettings&) = default;
+};
 
 class BatchOutput {
  public:
@@ -23,6 +33,10 @@ class BatchOutput {
   virtual void count_skipped(std::uint64_t records) = 0;
   // Returns once every batch written so far has been handed to the sinks.
   virtual void drain() {}
+  // For the batches that follow: the name they are counted and routed under, and the members
+  // written. An output the engine lends to several inputs is configured for each, after a
+  // drain; an output that serves one reader keeps what it was built with.
+  virtual void configure(const OutputSettings& settings) { (void)settings; }
 };
 
 }  // namespace horolog

@@ -14,6 +14,14 @@ void BatchWriter::encode(const EventBatch& batch, std::uint64_t bytes, std::size
   encoded_.format = format_;
 }
 
+void BatchWriter::configure(const OutputSettings& settings) {
+  format_ = settings.format;
+  if (!(settings.fields == fields_)) {
+    fields_ = settings.fields;
+    encoder_ = NdjsonEncoder(fields_);  // its layout caches are for the old selection
+  }
+}
+
 std::uint64_t BatchWriter::deliver(SinkSet::Completion done) {
   encoder_.append_rest(*encoded_.events, context_, encoded_, storage_);
   return sinks_.write(encoded_, std::move(done));

@@ -17,12 +17,15 @@ class BatchWriter final : public BatchOutput {
   // `format` names the batches in the summary and in sink templates (`{format}`).
   BatchWriter(SinkSet& sinks, RunStats& stats, std::string format,
               const FieldSelection& fields = {})
-      : sinks_(sinks), stats_(stats), format_(std::move(format)), encoder_(fields) {}
+      : sinks_(sinks),
+        stats_(stats),
+        format_(std::move(format)),
+        fields_(fields),
+        encoder_(fields) {}
 
   // Where the host clock estimate comes from (nullptr: none is attached). Each batch gets the
   // estimate extrapolated to the moment it is encoded.
   void set_clock(const ClockMonitor* monitor) noexcept { monitor_ = monitor; }
-  void set_format(std::string format) { format_ = std::move(format); }
 
   // BatchOutput: writes at once, on the calling thread.
   EventBatch& next_batch() override { return batch_; }
@@ -31,6 +34,7 @@ class BatchWriter final : public BatchOutput {
     deliver(std::move(done));
   }
   void count_skipped(std::uint64_t records) override { stats_.count_skipped(format_, records); }
+  void configure(const OutputSettings& settings) override;
 
   // write() in steps, for a pipeline that spreads them over two threads: encode() encodes the
   // first `count` events of `batch` and keeps the lines; deliver() encodes the rest, then writes
@@ -42,6 +46,7 @@ class BatchWriter final : public BatchOutput {
   SinkSet& sinks_;
   RunStats& stats_;
   std::string format_;
+  FieldSelection fields_;  // what encoder_ was built with
   const ClockMonitor* monitor_ = nullptr;
   ClockEstimate estimate_;
   EncodeContext context_;

@@ -37,6 +37,11 @@ void WriteStage::write(std::uint64_t bytes, SinkSet::Completion done) {
   changed_.notify_all();
 }
 
+void WriteStage::configure(const OutputSettings& settings) {
+  drain();  // the slot being written keeps its settings until it is done
+  for (BatchWriter& slot : slots_) slot.configure(settings);
+}
+
 void WriteStage::drain() {
   std::unique_lock lock(mutex_);
   changed_.wait(lock, [this] { return !busy_; });

@@ -27,6 +27,7 @@ class WriteStage final : public BatchOutput {
   // writes it (first waiting until the previous batch is written).
   void write(std::uint64_t bytes, SinkSet::Completion done) override;
   void count_skipped(std::uint64_t records) override { slots_[0].count_skipped(records); }
+  void configure(const OutputSettings& settings) override;
   // Events hold views into their source (path, host), so an input drains before it lets a
   // source go.
   void drain() override;

@@ -5,7 +5,8 @@
 #include <span>
 #include <string_view>
 
-#include "agent/inputs/input.h"
+#include "agent/engine/input.h"
+#include "agent/inputs/input_config.h"
 #include "config/component_type.h"
 
 namespace horolog {

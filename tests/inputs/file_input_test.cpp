@@ -27,6 +27,7 @@
 
 #include "agent/engine/batch_writer.h"
 #include "agent/engine/checkpoint_store.h"
+#include "agent/engine/input_runner.h"
 #include "agent/engine/run_stats.h"
 #include "agent/engine/sink_set.h"
 #include "tests/support/test_paths.h"
@@ -216,12 +217,26 @@ class LogWriter {
   int fd_;
 };
 
-// run(once=false) on a thread of its own; stopped and joined when the object goes away, also
+// The engine's runner around one input, with one worker writing synchronously to `sinks`.
+void run_input(Input& input, SinkSet& sinks, RunStats& stats, bool once,
+               const std::atomic<bool>& stop) {
+  InputRunner runner(
+      {&input},
+      [&] {
+        return std::unique_ptr<BatchOutput>(std::make_unique<BatchWriter>(sinks, stats, "rfc3164"));
+      },
+      1);
+  runner.run(once, stop);
+}
+
+// The input followed on a thread of its own; stopped and joined when the object goes away, also
 // when an assertion failed while the sink was holding a batch or its acks.
 class Following {
  public:
-  Following(FileInput& input, RecordingSink& sink)
-      : sink_(sink), thread_([this, &input] { input.run(/*once=*/false, stop_); }) {}
+  Following(FileInput& input, RecordingSink& sink, SinkSet& sinks, RunStats& stats)
+      : sink_(sink), thread_([this, &input, &sinks, &stats] {
+          run_input(input, sinks, stats, /*once=*/false, stop_);
+        }) {}
   ~Following() { stop(); }
   Following(const Following&) = delete;
   Following& operator=(const Following&) = delete;
@@ -260,10 +275,8 @@ class FileInputTest : public ::testing::Test {
     options.paths = {(logs_ / pattern).string()};
     options.scan_interval = kScanInterval;
     options.rotate_wait = kRotateWait;
-    InputEnvironment env{Zone::utc(), "testhost", sinks_, stats_, checkpoints};
-    return std::make_unique<FileInput>(
-        config, options, env,
-        std::make_unique<BatchWriter>(sinks_, stats_, config.format, config.fields()));
+    InputEnvironment env{Zone::utc(), "testhost", stats_, checkpoints};
+    return std::make_unique<FileInput>(config, options, env);
   }
 
   bool delivered_at_least(std::size_t lines) {
@@ -283,7 +296,7 @@ class FileInputTest : public ::testing::Test {
   SinkSet sinks_;
   RecordingSink* sink_ = nullptr;
   RunStats stats_;
-  std::atomic<bool> no_stop_{false};  // for run(once=true)
+  std::atomic<bool> no_stop_{false};  // for reading once
 };
 
 TEST_F(FileInputTest, FollowsRenameRotationWithoutLosingOrRepeatingLines) {
@@ -294,7 +307,7 @@ TEST_F(FileInputTest, FollowsRenameRotationWithoutLosingOrRepeatingLines) {
   const struct stat old_file = stat_of(live_);
   auto input = make_input("app.log", &checkpoints);
   {
-    Following following(*input, *sink_);
+    Following following(*input, *sink_, sinks_, stats_);
     ASSERT_TRUE(delivered_at_least(100)) << sink_->size();
     // logrotate's way: rename the file away and create it anew; the writer has not reopened.
     fs::rename(live_, logs_ / "app.log.1");
@@ -329,7 +342,7 @@ TEST_F(FileInputTest, ReadsACopytruncatedFileAgainFromOffsetZero) {
   writer.write_lines(0, 100);
   auto input = make_input("app.log");
   {
-    Following following(*input, *sink_);
+    Following following(*input, *sink_, sinks_, stats_);
     ASSERT_TRUE(delivered_at_least(100)) << sink_->size();
     // logrotate's copytruncate; the writer appends on, now from offset 0. The new content is
     // shorter than what was read, so the file's size tells (or the input saw it empty).
@@ -355,7 +368,7 @@ TEST_F(FileInputTest, NoticesACopytruncateRefilledPastItsPositionByTheFirstBytes
   writer.write_lines(0, 10);
   auto input = make_input("app.log");
   {
-    Following following(*input, *sink_);
+    Following following(*input, *sink_, sinks_, stats_);
     ASSERT_TRUE(delivered_at_least(10)) << sink_->size();
     sink_->hold_next();
     writer.write_lines(10, 10);
@@ -386,7 +399,7 @@ TEST_F(FileInputTest, ReadsAFileThatReusesACheckpointedInodeFromTheStart) {
   {
     CheckpointStore checkpoints(state_);
     auto input = make_input("app.log", &checkpoints);
-    input->run(/*once=*/true, no_stop_);
+    run_input(*input, sinks_, stats_, /*once=*/true, no_stop_);
     ASSERT_EQ(sequences(sink_->take()), range(0, 50));
     const struct stat st = stat_of(live_);
     const auto saved = checkpoints.find("app", st.st_dev, st.st_ino);
@@ -414,7 +427,7 @@ TEST_F(FileInputTest, ReadsAFileThatReusesACheckpointedInodeFromTheStart) {
   CheckpointStore checkpoints(state_);
   ASSERT_TRUE(checkpoints.find("app", now.st_dev, now.st_ino).has_value());
   auto input = make_input("app.log", &checkpoints);
-  input->run(/*once=*/true, no_stop_);
+  run_input(*input, sinks_, stats_, /*once=*/true, no_stop_);
   const std::vector<Delivered> delivered = parse(sink_->take());
   std::vector<long> seqs;
   for (const Delivered& d : delivered) seqs.push_back(d.seq);
@@ -433,7 +446,7 @@ TEST_F(FileInputTest, ResumesFromItsCheckpointReadingOnlyLinesAppendedSince) {
   {
     CheckpointStore checkpoints(state_);
     auto input = make_input("app.log", &checkpoints);
-    input->run(/*once=*/true, no_stop_);
+    run_input(*input, sinks_, stats_, /*once=*/true, no_stop_);
     ASSERT_EQ(sequences(sink_->take()), range(0, 100));
     EXPECT_EQ(input->counters().files_opened, 1u);
   }
@@ -442,7 +455,7 @@ TEST_F(FileInputTest, ResumesFromItsCheckpointReadingOnlyLinesAppendedSince) {
   // A restart: a new store, loaded from what the first run saved.
   CheckpointStore checkpoints(state_);
   auto input = make_input("app.log", &checkpoints);
-  input->run(/*once=*/true, no_stop_);
+  run_input(*input, sinks_, stats_, /*once=*/true, no_stop_);
   const std::vector<Delivered> delivered = parse(sink_->take());
   std::vector<long> seqs;
   for (const Delivered& d : delivered) seqs.push_back(d.seq);
@@ -466,7 +479,7 @@ TEST_F(FileInputTest, FollowModeHoldsATornLastLineUntilItsNewlineArrives) {
   writer.write(lines_text(0, 10) + torn.substr(0, cut));
   auto input = make_input("app.log");
   {
-    Following following(*input, *sink_);
+    Following following(*input, *sink_, sinks_, stats_);
     // The piece came in the same write as line 9, so it has been read by now.
     ASSERT_TRUE(delivered_at_least(10)) << sink_->size();
     // Absence can only be watched for a while: three scan intervals, in which the input reads
@@ -489,7 +502,7 @@ TEST_F(FileInputTest, OnceModeDeliversAnUnterminatedLastLine) {
   text.pop_back();  // the writer has not finished line 10, and never will in this run
   test::write_file(live_, text);
   auto input = make_input("app.log");
-  input->run(/*once=*/true, no_stop_);
+  run_input(*input, sinks_, stats_, /*once=*/true, no_stop_);
   EXPECT_EQ(sequences(sink_->lines()), range(0, 11));
   EXPECT_EQ(input->counters().files_opened, 1u);
   EXPECT_EQ(input->counters().read_errors, 0u);
@@ -502,7 +515,7 @@ TEST_F(FileInputTest, DeliversTheUnterminatedLastLineOfARenamedFileWhenReleasing
   old_writer.write(lines_text(0, 10) + torn.substr(0, torn.size() - 1));
   auto input = make_input("app.log");
   {
-    Following following(*input, *sink_);
+    Following following(*input, *sink_, sinks_, stats_);
     ASSERT_TRUE(delivered_at_least(10)) << sink_->size();
     fs::rename(live_, logs_ / "app.log.1");
     LogWriter new_writer(live_);
@@ -518,17 +531,16 @@ TEST_F(FileInputTest, DeliversTheUnterminatedLastLineOfARenamedFileWhenReleasing
   EXPECT_EQ(input->counters().read_errors, 0u);
 }
 
-// BUG: while a truncated file still has batches in flight, the input cannot reopen it yet
-// (release() waits 250 ms, then gives up until the next pass), and every pass through
-// check_file() counts the same truncation again and logs it again: `replaced` stays set and
-// nothing remembers that this truncation was counted.
-TEST_F(FileInputTest, DISABLED_CountsACopytruncateOnceWhileItsBatchesAreStillInFlight) {
+// While a truncated file still has batches in flight the input cannot reopen it yet (release()
+// waits 250 ms, then gives up until the next pass); each pass must not count the same
+// truncation again.
+TEST_F(FileInputTest, CountsACopytruncateOnceWhileItsBatchesAreStillInFlight) {
   LogWriter writer(live_);
   writer.write_lines(0, 10);
   sink_->defer_acks();
   auto input = make_input("app.log");
   {
-    Following following(*input, *sink_);
+    Following following(*input, *sink_, sinks_, stats_);
     ASSERT_TRUE(delivered_at_least(10)) << sink_->size();
     fs::copy_file(live_, logs_ / "app.log.1");
     writer.truncate();
@@ -548,17 +560,13 @@ TEST_F(FileInputTest, DISABLED_CountsACopytruncateOnceWhileItsBatchesAreStillInF
   EXPECT_EQ(input->counters().files_opened, 2u);
 }
 
-// BUG: the check that the content is still the one read (content_replaced(), before each read)
-// and the read itself are two steps. A copytruncate that refills the file past the old position
-// in between makes the read return the tail of the new content from the old offset: a piece of
-// a line is delivered as an event (here "1]: seq=109 payload"), and the new content is then read
-// again from 0. For a file shorter than kFingerprintBytes the window is wider (identify_file()
-// runs in between), and the same window between fingerprint_matches() and identify_file() can
-// adopt the new content's fingerprint, after which its first bytes are never read. It takes the
-// copy's inotify events waking the input just as the writer truncates and writes: about one
-// round in twenty here, so the test tries many.
-TEST_F(FileInputTest, DISABLED_NeverDeliversAPieceOfNewContentWhenACopytruncateRacesARead) {
-  constexpr int kRounds = 100;
+// A copytruncate that refills the file past the old position, at any moment of the input's
+// work, makes a read from the old offset return the tail of the new content (a piece of a line,
+// such as "1]: seq=109 payload"). The content's first bytes are checked after each read, before
+// the batch is delivered: such a batch is dropped and the file read again from 0. Several rounds,
+// each with a fresh file and input, meet the input at different points of its work.
+TEST_F(FileInputTest, NeverDeliversAPieceOfNewContentWhenACopytruncateRacesARead) {
+  constexpr int kRounds = 20;
   for (int round = 0; round < kRounds; ++round) {
     // A fresh small file and input each round: the race is at the first truncation.
     const std::string name = "round" + std::to_string(round);
@@ -568,7 +576,7 @@ TEST_F(FileInputTest, DISABLED_NeverDeliversAPieceOfNewContentWhenACopytruncateR
     writer.write_lines(0, 10);
     auto input = make_input(name + "/app.log");
     {
-      Following following(*input, *sink_);
+      Following following(*input, *sink_, sinks_, stats_);
       ASSERT_TRUE(delivered_at_least(10)) << sink_->size();
       fs::copy_file(path, logs_ / name / "app.log.1");
       writer.truncate();
@@ -580,14 +588,14 @@ TEST_F(FileInputTest, DISABLED_NeverDeliversAPieceOfNewContentWhenACopytruncateR
   }
 }
 
-// BUG: rotate_wait counts from the file's last new data, not from the rename: a file quiet for
-// longer than rotate_wait is released as soon as its rename is noticed, and what its writer
-// appends before reopening (as it does until logrotate's postrotate signal) is lost.
-TEST_F(FileInputTest, DISABLED_DrainsAQuietFileRenamedAwayForRotateWaitAfterTheRename) {
+// rotate_wait counts from when the rename is noticed, not only from the file's last new data: a
+// file quiet for longer than rotate_wait is still drained, and what its writer appends before
+// reopening (as it does until logrotate's postrotate signal) is read.
+TEST_F(FileInputTest, DrainsAQuietFileRenamedAwayForRotateWaitAfterTheRename) {
   LogWriter writer(live_);
   writer.write_lines(0, 10);
   auto input = make_input("app.log");
-  Following following(*input, *sink_);
+  Following following(*input, *sink_, sinks_, stats_);
   ASSERT_TRUE(delivered_at_least(10)) << sink_->size();
   // A log written now and then: quiet for longer than rotate_wait when it is rotated.
   const auto until = std::chrono::steady_clock::now() + kRotateWait + 2 * kScanInterval;

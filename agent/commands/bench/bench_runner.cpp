@@ -6,9 +6,11 @@
 #include <chrono>
 #include <ctime>
 
+#include "agent/engine/input_runner.h"
 #include "agent/engine/read_loop.h"
 #include "agent/engine/sink_set.h"
 #include "agent/engine/sources/source_factory.h"
+#include "agent/engine/write_stage.h"
 #include "agent/inputs/file/file_input_options.h"
 #include "agent/inputs/input_types.h"
 #include "sinks/file_sink_options.h"
@@ -117,12 +119,20 @@ Result<PipelineMeasurement> measure_pipeline(const FormatInfo& format, const Par
   FileInputOptions input_options;
   input_options.paths = {input_path};
   config.settings = input_options;
-  InputEnvironment env{Zone::utc(), std::string(kHost), sinks, stats};
+  InputEnvironment env{Zone::utc(), std::string(kHost), stats};
   const auto start = Clock::now();
   {
     Result<std::unique_ptr<Input>> input = build_input(config, env);
     if (!input) return fail(input.error());
-    (*input)->run(/*once=*/true, stop);
+    // As `run` reads a busy file: one worker, which writes through a stage on a second thread.
+    InputRunner runner(
+        {input->get()},
+        [&] {
+          return std::unique_ptr<BatchOutput>(
+              std::make_unique<WriteStage>(sinks, stats, config.format, FieldSelection{}, nullptr));
+        },
+        1);
+    runner.run(/*once=*/true, stop);
   }
   sinks.flush();
   PipelineMeasurement result;

@@ -1,21 +1,24 @@
 // The file input (`type: file`): finds the files its globs match and follows them through
 // rename rotation (the old file is drained before release), copytruncate (read again from 0),
 // deletion and restarts (checkpoints), reading each through the engine's read loop with a
-// bounded number of batches in flight per file.
+// bounded number of batches in flight per file. The engine polls it on a shared worker; it holds
+// files open within the engine's descriptor budget and closes idle ones when it needs more.
 #pragma once
 
 #include <atomic>
 #include <chrono>
+#include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
-#include "agent/engine/batch_output.h"
-#include "agent/engine/delivery_window.h"
-#include "agent/engine/sources/record_source.h"
+#include "agent/engine/input.h"
 #include "agent/inputs/file/file_input_options.h"
-#include "agent/inputs/input.h"
+#include "agent/inputs/file/tracked_file.h"
+#include "agent/inputs/input_config.h"
 #include "parsers/format_registry.h"
 
 namespace horolog {
@@ -26,56 +29,76 @@ struct FileInputCounters {
   std::atomic<std::uint64_t> rotations{0};
   std::atomic<std::uint64_t> truncations{0};
   std::atomic<std::uint64_t> inode_reuses{0};
-  std::atomic<std::uint64_t> read_errors{0};
+  std::atomic<std::uint64_t> read_errors{0};  // files that could not be opened or read
 };
 
 class FileInput final : public Input {
  public:
-  // The registry's builder: checks the format and its options, and writes through a WriteStage
-  // (a second thread) to the environment's sinks.
+  // The registry's builder: checks the format and its options.
   static Result<std::unique_ptr<FileInput>> create(const InputConfig& config,
                                                    const FileInputOptions& options,
                                                    InputEnvironment& env);
-  // Everything lent explicitly, `output` included (a test can write synchronously). The format
-  // must exist and build: create() checks that.
-  FileInput(InputConfig config, FileInputOptions options, InputEnvironment env,
-            std::unique_ptr<BatchOutput> output);
+  // The format must exist and build: create() checks that.
+  FileInput(InputConfig config, FileInputOptions options, InputEnvironment env);
   ~FileInput() override;
 
-  void run(bool once, const std::atomic<bool>& stop) override;
+  InputState poll(BatchOutput& output, bool once, const std::atomic<bool>& stop) override;
+  std::vector<std::string> watched_directories() const override;
+  std::chrono::milliseconds poll_interval() const noexcept override;
+  void drain(std::chrono::milliseconds timeout) override;
+  const OutputSettings& output_settings() const noexcept override { return output_settings_; }
   const std::string& name() const noexcept override { return config_.name; }
   void print_summary(std::ostream& out) const override;
   const FileInputCounters& counters() const noexcept { return counters_; }
 
  private:
-  struct TrackedFile;
+  using Clock = std::chrono::steady_clock;
+  using Key = std::pair<std::uint64_t, std::uint64_t>;  // device, inode
 
+  // Discovery (file_discovery.cpp).
   void scan(bool first_scan);
   bool matches_exclude(const std::string& path) const;
-  std::unique_ptr<TrackedFile> open_file(const std::string& path, bool first_scan);
+  void report_once(const std::string& path, const std::string& problem);
+
+  // Opening and closing (file_lifecycle.cpp). open() makes room in the descriptor budget by
+  // closing an idle file when it must; false when the file cannot be opened now.
+  bool open(TrackedFile& file);
+  void close(TrackedFile& file);
+  bool close_idle_file(const TrackedFile* besides);
+  std::uint64_t start_position(TrackedFile& file, std::uint64_t size);
   // True when the file no longer starts with the bytes it was identified by.
   bool content_replaced(TrackedFile& file);
-  // Opens the delivery of the batch ending at `end`, waiting while the file's window of batches
-  // in flight is full. Returns the completion that settles it; nullopt when stopping.
-  std::optional<SinkSet::Completion> begin_delivery(TrackedFile& file, const SourcePosition& end,
-                                                    const std::atomic<bool>& stop);
-  // Reads what is there now through the read loop; returns true when anything was read.
-  // Everything read has been handed to the sinks when it returns.
-  bool pump(TrackedFile& file, const std::atomic<bool>& stop);
   enum class Verdict : std::uint8_t { keep, reopen, release };
-  // Notices truncation, rename and deletion.
-  Verdict check_file(TrackedFile& file, const std::atomic<bool>& stop);
+  // Notices truncation, rename and deletion of a file, and growth of a closed one.
+  Verdict check_file(TrackedFile& file, const std::atomic<bool>& stop, BatchOutput& output);
   // Forgets a file once nothing of it is in flight; false while batches are still pending.
   bool release(TrackedFile& file);
+
+  // Reading (file_input.cpp).
+  InputState poll_once(BatchOutput& output, const std::atomic<bool>& stop);
+  // Opens the delivery of the batch ending at `end`, waiting while the file's window of batches
+  // in flight is full. Returns the completion that settles it; nullopt when stopping or when the
+  // content turned out to be replaced (the batch is then dropped and the file read again).
+  std::optional<SinkSet::Completion> begin_delivery(TrackedFile& file, const SourcePosition& end,
+                                                    const std::atomic<bool>& stop);
+  // Reads what is there now, up to `budget` batches; true when anything was read.
+  bool pump(TrackedFile& file, BatchOutput& output, const std::atomic<bool>& stop,
+            std::size_t& budget);
 
   InputConfig config_;
   FileInputOptions options_;
   InputEnvironment env_;
   const FormatInfo* format_;
+  OutputSettings output_settings_;
   FileInputCounters counters_;
   std::vector<std::unique_ptr<TrackedFile>> files_;
-  // After files_: destroyed first, so a batch still being written never outlives its source.
-  std::unique_ptr<BatchOutput> output_;
+  std::map<Key, TrackedFile*> by_identity_;
+  std::set<std::string> reported_;  // paths that could not be read, logged once each
+  std::set<std::string> missing_;   // named paths found missing, logged once each
+  bool scanned_ = false;
+  Clock::time_point last_check_{};
+  std::size_t next_once_ = 0;     // --once: the file being read
+  std::uint64_t open_files_ = 0;  // files with a descriptor now
 };
 
 }  // namespace horolog

@@ -17,6 +17,7 @@ struct FileInputOptions {
   config::ByteSize max_record_size{1u << 20};
   config::Duration scan_interval = std::chrono::seconds(1);
   config::Duration rotate_wait = std::chrono::seconds(5);
+  std::uint64_t max_open_files = 0;
 
   template <class V>
   void describe(V& v) {
@@ -31,10 +32,14 @@ struct FileInputOptions {
       "Longer records are cut at this size and flagged `truncated`");
     v("scan_interval", scan_interval,
       "Longest wait between checks for new data and for new, rotated or removed files when "
-      "inotify reports nothing (checks happen at most every 250ms)");
+      "inotify reports nothing");
     v("rotate_wait", rotate_wait,
       "How long a file that was renamed away or deleted is still read after its last new data "
       "(a writer may not have reopened yet)");
+    v("max_open_files", max_open_files,
+      "Most files this input holds open at once; beyond it the least recently active idle file is "
+      "closed and opened again (by identity, at its position) when it grows. 0: only the agent's "
+      "budget, half the descriptor limit, shared by all inputs");
   }
 };
 

@@ -1,18 +1,14 @@
-// What an input type is to the engine: built from its config and what the engine lends it, then
-// run on a thread of its own until its data ends (--once) or it is told to stop.
+// The keys every input has, and what the engine lends every input it builds.
 #pragma once
 
 #include <any>
-#include <atomic>
 #include <cstddef>
-#include <ostream>
 #include <string>
 #include <vector>
 
 #include "agent/engine/checkpoint_store.h"
+#include "agent/engine/descriptor_budget.h"
 #include "agent/engine/run_stats.h"
-#include "agent/engine/sink_set.h"
-#include "normalizer/clock/clock_monitor.h"
 #include "normalizer/zone.h"
 #include "parsers/parser_options.h"
 #include "sinks/field_selection.h"
@@ -71,22 +67,10 @@ struct InputConfig {
 struct InputEnvironment {
   Zone zone;         // the input's zone (its own or the agent's)
   std::string host;  // host.name for records that name none
-  SinkSet& sinks;
   RunStats& stats;
-  CheckpointStore* checkpoints = nullptr;  // null: positions are not remembered
-  const ClockMonitor* clock = nullptr;     // null: no host.clock on events
-  std::size_t max_batches_in_flight = 4;   // per source
-};
-
-class Input {
- public:
-  virtual ~Input() = default;
-  // once: reads everything there is and returns. Otherwise follows its sources until `stop`.
-  // Either way it returns only when every batch it sent is acknowledged (or `stop` forces it).
-  virtual void run(bool once, const std::atomic<bool>& stop) = 0;
-  virtual const std::string& name() const noexcept = 0;
-  // The input's line of the end-of-run summary, after "input   NAME: ".
-  virtual void print_summary(std::ostream& out) const = 0;
+  CheckpointStore* checkpoints = nullptr;   // null: positions are not remembered
+  DescriptorBudget* descriptors = nullptr;  // null: files are not counted against a budget
+  std::size_t max_batches_in_flight = 4;    // per source
 };
 
 }  // namespace horolog
