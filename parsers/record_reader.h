@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "normalizer/event.h"
 #include "parsers/parser.h"
@@ -21,6 +22,10 @@ class RecordReader {
   // Byte offset in the input just past the last record returned: where a reader over the same
   // input, restarted, resumes without repeating or skipping records.
   virtual std::uint64_t position() const noexcept = 0;
+  // Once next() returned false: what of the input could not be read at all (a damaged part
+  // skipped, a file cut short), for people; empty when everything was read. Records that were
+  // read but not understood are events with parse_error, not listed here.
+  virtual std::string unread() const { return {}; }
 };
 
 }  // namespace horolog

@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include <csignal>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
@@ -103,8 +104,10 @@ void print_summary(std::ostream& report, const RunStats& stats, const SinkSet& s
                    const std::vector<std::unique_ptr<Input>>& inputs, double seconds) {
   std::vector<std::string> outputs;
   for (const auto& sink : sinks.sinks()) {
-    const std::vector<std::string> written = sink->outputs();
-    outputs.insert(outputs.end(), written.begin(), written.end());
+    for (const std::string& output : sink->outputs()) {
+      std::error_code ec;
+      if (std::filesystem::exists(output, ec)) outputs.push_back(output);  // written, not tried
+    }
   }
   stats.print(report, outputs, seconds);
   for (const auto& input : inputs) {
@@ -179,6 +182,15 @@ Result<int> run_command(const RunCommandOptions& options) {
   for (const auto& sink : sinks.sinks()) uses_stdout |= sink->writes_to_stdout();
   print_summary(uses_stdout ? std::cerr : std::cout, stats, sinks, *inputs, seconds);
   spdlog::info("horolog stopped");
+  if (!options.once) return 0;  // a clean shutdown: what is not delivered is read again later
+  // Reading once is a job that either did all of its work or says it did not.
+  std::uint64_t read_errors = 0;
+  for (const auto& input : *inputs) read_errors += input->read_errors();
+  if (read_errors > 0 || sinks.undelivered() > 0) {
+    spdlog::error("{} source(s) could not be read, {} batch(es) not delivered", read_errors,
+                  sinks.undelivered());
+    return 1;
+  }
   return 0;
 }
 

@@ -38,6 +38,9 @@ class Input {
   virtual const std::string& name() const noexcept = 0;
   // The input's line of the end-of-run summary, after "input   NAME: ".
   virtual void print_summary(std::ostream& out) const = 0;
+  // Sources it could not read, or not completely (each counted once): with --once, the run
+  // then ends with exit status 1.
+  virtual std::uint64_t read_errors() const noexcept = 0;
 };
 
 }  // namespace horolog

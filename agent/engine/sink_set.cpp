@@ -60,6 +60,7 @@ void SinkSet::on_ack(std::uint64_t ticket, Delivery delivery) {
     delivered = pending.delivered;
     pending_.erase(it);
   }
+  if (!delivered) ++undelivered_;
   if (done) done(ticket, delivered);
 }
 

@@ -45,6 +45,8 @@ class SinkSet {
   const std::vector<std::unique_ptr<Sink>>& sinks() const noexcept { return sinks_; }
   const std::vector<std::string>& names() const noexcept { return names_; }
   std::size_t in_flight() const;
+  // Batches some sink did not deliver (rejected them, or still held them at shutdown).
+  std::uint64_t undelivered() const noexcept { return undelivered_.load(); }
 
  private:
   void on_ack(std::uint64_t ticket, Delivery delivery);
@@ -60,6 +62,7 @@ class SinkSet {
   mutable std::mutex pending_mutex_;  // guards pending_ (acks may come from sink threads)
   std::unordered_map<std::uint64_t, Pending> pending_;
   std::uint64_t next_ticket_ = 1;
+  std::atomic<std::uint64_t> undelivered_{0};
 };
 
 }  // namespace horolog

@@ -41,6 +41,17 @@ bool EvtxReader::enter_next_chunk() noexcept {
     }
     if (state == ChunkState::empty) {
       ++counters_.chunks_empty;
+      const std::uint64_t chunk_index = (offset - kEvtxFileHeaderSize) / kEvtxChunkSize;
+      if (counters_.file_header_ok && chunk_index >= header_.chunk_count) {
+        // Past the chunks the header knows, an empty chunk begins space the writer allocated
+        // and never used: the rest is counted, not read (a sparse file of a gigabyte would
+        // otherwise be paged in whole).
+        const std::size_t rest = file_.size() - next_chunk_;
+        counters_.chunks_unused += rest / kEvtxChunkSize;
+        counters_.chunks_truncated += rest % kEvtxChunkSize != 0 ? 1 : 0;
+        next_chunk_ = file_.size();
+        break;
+      }
       continue;
     }
     const bool checksums_kept = !(counters_.file_header_ok && (header_.flags & kEvtxNoChecksums));
@@ -63,6 +74,30 @@ bool EvtxReader::enter_next_chunk() noexcept {
   counters_.chunks_unused += pending_bad_magic_;
   pending_bad_magic_ = 0;
   return false;
+}
+
+std::string EvtxReader::unread() const {
+  std::string text;
+  const auto add = [&](const std::string& part) { text += (text.empty() ? "" : "; ") + part; };
+  const EvtxCounters& c = counters_;
+  if (!c.file_header_ok) add("no EVTX file header");
+  if (c.file_header_ok && c.chunks_read + c.chunks_bad_magic + c.chunks_truncated == 0 &&
+      file_.size() <= kEvtxFileHeaderSize) {
+    add("the file ends after its header: no chunk to read (the header names " +
+        std::to_string(header_.chunk_count) + ")");
+  }
+  if (c.chunks_bad_magic > 0) {
+    add(std::to_string(c.chunks_bad_magic) + " chunk(s) with a bad signature skipped");
+  }
+  if (c.chunks_truncated > 0) {
+    add("the last chunk is cut short (" +
+        std::to_string((file_.size() - kEvtxFileHeaderSize) % kEvtxChunkSize) + " of " +
+        std::to_string(kEvtxChunkSize) + " bytes): its records are not read");
+  }
+  if (c.records_bad_header > 0) {
+    add(std::to_string(c.records_bad_header) + " damaged record(s) passed over");
+  }
+  return text;
 }
 
 bool EvtxReader::record_header_valid(std::size_t pos) const noexcept {

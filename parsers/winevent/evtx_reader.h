@@ -55,6 +55,9 @@ class EvtxReader final : public RecordReader {
   // points into ctx.arena or to static text, never into the file bytes.
   [[nodiscard]] bool next(Event& event, ParseContext& ctx) noexcept override;
   std::uint64_t position() const noexcept override { return position_; }
+  // Skipped chunks with a bad signature, a last chunk cut short, a file without a header or
+  // without chunks, damaged records passed over.
+  std::string unread() const override;
 
   const EvtxFileHeader& file_header() const noexcept { return header_; }
   const EvtxCounters& counters() const noexcept { return counters_; }

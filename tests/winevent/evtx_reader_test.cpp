@@ -126,6 +126,46 @@ TEST(EvtxReader, YieldsNothingFromBytesThatAreNoEvtxFile) {
   EXPECT_EQ(reader.counters().chunks_truncated, 1u);
 }
 
+TEST(EvtxReader, SaysWhatItCouldNotReadOfAFileCutShort) {
+  const std::string file =
+      test::read_file(test::source_path("tests/data/winevent/security_short_selected.evtx"));
+  StringArena arena;
+  EvtxReader whole(bytes_of(file));
+  ASSERT_EQ(test::read_all(whole, arena).size(), 7u);
+  EXPECT_EQ(whole.unread(), "");
+
+  EvtxReader header_only(bytes_of(file.substr(0, kEvtxFileHeaderSize)));
+  EXPECT_TRUE(test::read_all(header_only, arena).empty());
+  EXPECT_NE(header_only.unread().find("ends after its header"), std::string::npos)
+      << header_only.unread();
+
+  const std::string cut = file.substr(0, kEvtxFileHeaderSize + 1000);
+  EvtxReader cut_short(bytes_of(cut));
+  EXPECT_TRUE(test::read_all(cut_short, arena).empty());
+  EXPECT_NE(cut_short.unread().find("cut short (1000 of 65536 bytes)"), std::string::npos)
+      << cut_short.unread();
+}
+
+// Windows allocates EVTX files ahead: past the chunks the header knows, the first empty chunk
+// starts space never written, which is counted without being read (a sparse file of a gigabyte
+// must not be paged in).
+TEST(EvtxReader, StopsAtTheFirstEmptyChunkPastTheOnesItsHeaderKnows) {
+  std::string file =
+      test::read_file(test::source_path("tests/data/winevent/security_short_selected.evtx"));
+  ASSERT_EQ(file.size(), kEvtxFileHeaderSize + kEvtxChunkSize);
+  file.append(10 * kEvtxChunkSize, '\0');
+  file[file.size() - 1] = 'x';  // not read: a reader that walked the rest would see bad magic
+  EvtxReader reader(bytes_of(file));
+  StringArena arena;
+  EXPECT_EQ(test::read_all(reader, arena).size(), 7u);
+  const EvtxCounters& c = reader.counters();
+  EXPECT_EQ(c.chunks_read, 1u);
+  EXPECT_EQ(c.chunks_empty, 1u);
+  EXPECT_EQ(c.chunks_unused, 9u);
+  EXPECT_EQ(c.chunks_bad_magic, 0u);
+  EXPECT_EQ(reader.unread(), "");
+}
+
 // --- every shared sample: record counts and skip counters --------------------------------------
 
 struct EvtxSample {

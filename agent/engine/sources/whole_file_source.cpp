@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <utility>
 
 #include "parsers/format_registry.h"
 
@@ -77,6 +78,12 @@ Result<bool> WholeFileSource::remap() {
 
 Result<SourceStatus> WholeFileSource::read(EventBatch& batch) {
   batch.clear();
+  if (!unread_.empty()) {
+    // After the batch of the last records: what the reader could not read is an error of the
+    // file, reported once (a growing file read again reports only what is new).
+    reported_ = std::exchange(unread_, {});
+    return fail(ErrorCode::corrupt, settings_.path + ": " + reported_);
+  }
   if (reader_ == nullptr && fd_ >= 0) {
     Result<bool> mapped = remap();
     if (!mapped) return fail(mapped.error());
@@ -95,6 +102,7 @@ Result<SourceStatus> WholeFileSource::read(EventBatch& batch) {
     if (!reader_->next(event, ctx)) {
       batch.discard_last();  // no record for the event just taken
       position_.offset = reader_->position();
+      if (std::string unread = reader_->unread(); unread != reported_) unread_ = std::move(unread);
       reader_.reset();  // until the file grows (or for good)
       break;
     }
@@ -102,6 +110,7 @@ Result<SourceStatus> WholeFileSource::read(EventBatch& batch) {
   if (reader_ != nullptr) position_.offset = reader_->position();
   if (batch.size > 0) return SourceStatus::batch;
   batch.clear();
+  if (!unread_.empty()) return read(batch);
   return final_ ? SourceStatus::end : SourceStatus::idle;
 }
 

@@ -56,6 +56,8 @@ class WholeFileSource final : public RecordSource {
   std::string_view view_;
   std::unique_ptr<RecordReader> reader_;  // null until the content is there, and once it is done
   SourcePosition position_;
+  std::string unread_;    // what the last reader could not read, reported once
+  std::string reported_;  // what was reported last (a file read again is not reported twice)
 };
 
 }  // namespace horolog

@@ -49,6 +49,7 @@ class FileInput final : public Input {
   const OutputSettings& output_settings() const noexcept override { return output_settings_; }
   const std::string& name() const noexcept override { return config_.name; }
   void print_summary(std::ostream& out) const override;
+  std::uint64_t read_errors() const noexcept override { return counters_.read_errors; }
   const FileInputCounters& counters() const noexcept { return counters_; }
 
  private:
