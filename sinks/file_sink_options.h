@@ -4,6 +4,7 @@
 #include <string>
 
 #include "config/option_types.h"
+#include "sinks/path_template.h"
 
 namespace horolog {
 
@@ -23,6 +24,8 @@ struct FileSinkOptions {
     v("path", path,
       "Output path template: strftime fields (%Y, %m, %d, %H) from the event's UTC time, and "
       "{input}, {host}, {format}");
+    const Result<PathTemplate> parsed = PathTemplate::parse(path);
+    v.check("path", parsed.has_value(), parsed ? "" : parsed.error().message());
     v("max_size", max_size, "Rotate a file when it reaches this size (0 = never)");
     v("compression", compression,
       config::Choices<Compression>{

@@ -31,7 +31,9 @@ struct FileInputOptions {
       "Longer records are cut at this size and flagged `truncated`");
     v("scan_interval", scan_interval,
       "Longest wait between checks for new data and for new, rotated or removed files when "
-      "inotify reports nothing (checks happen at most every 250ms)");
+      "inotify reports nothing (checks happen at most every 250ms); more than 0s");
+    v.check("scan_interval", scan_interval > config::Duration::zero(),
+            "must be more than 0s (0s would keep a core busy checking the files)");
     v("rotate_wait", rotate_wait,
       "How long a file that was renamed away or deleted is still read after its last new data "
       "(a writer may not have reopened yet)");
