@@ -143,6 +143,23 @@ TEST(RunOnce, BadConfigExitsWith2AndNamesTheProblem) {
   EXPECT_NE(result.err.find("pahts"), std::string::npos) << result.err;
 }
 
+TEST(RunOnce, EscapesControlCharactersOfFileNamesInItsOwnLog) {
+  TempDir dir;
+  fs::create_directories(dir / "logs");
+  const std::string name = "evil\n\x1b[31mforged.log";  // a newline and a terminal escape
+  write_file(dir / "logs" / name, "Nov 26 12:00:00 h app[1]: hello\n");
+  write_config(dir, "app", dir / "logs/*.log", "rfc3164", dir / "out.ndjson");
+  const auto result = run_process({horolog_binary().string(), "--log-level", "info", "run",
+                                   "--config", (dir / "horolog.yaml").string(), "--once"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("reading " + (dir / "logs").string() + "/evil\\n\\x1b[31mforged.log"),
+            std::string::npos)
+      << result.err;
+  EXPECT_EQ(result.err.find('\x1b'), std::string::npos) << result.err;
+  EXPECT_EQ(result.err.find("\nforged"), std::string::npos) << result.err;
+  EXPECT_EQ(split_lines(read_file(dir / "out.ndjson")).size(), 1u);
+}
+
 TEST(RunFollow, ShipsLinesAppendedWhileRunningAndStopsCleanlyOnSigterm) {
   TempDir dir;
   fs::create_directories(dir / "logs");

@@ -16,6 +16,7 @@
 #include "agent/engine/sources/source_factory.h"
 #include "agent/engine/write_stage.h"
 #include "agent/inputs/file/file_watcher.h"
+#include "normalizer/printable_text.h"
 
 namespace horolog {
 
@@ -80,7 +81,8 @@ std::unique_ptr<FileInput::TrackedFile> FileInput::open_file(const std::string& 
                                                              bool first_scan) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    spdlog::warn("input {}: cannot open {}: {}", config_.name, path, std::strerror(errno));
+    spdlog::warn("input {}: cannot open {}: {}", config_.name, printable_text(path),
+                 std::strerror(errno));
     return nullptr;
   }
   auto file = std::make_unique<TrackedFile>();
@@ -102,7 +104,7 @@ std::unique_ptr<FileInput::TrackedFile> FileInput::open_file(const std::string& 
         ++counters_.inode_reuses;
         spdlog::info(
             "input {}: {} reuses the inode of a file read before; reading it from the start",
-            config_.name, path);
+            config_.name, printable_text(path));
         start = 0;
       } else if (saved->position > size) {
         ++counters_.truncations;
@@ -126,7 +128,7 @@ std::unique_ptr<FileInput::TrackedFile> FileInput::open_file(const std::string& 
   Result<std::unique_ptr<RecordSource>> source = open_file_source(fd, path, source_options);
   if (!source) {
     ++counters_.read_errors;
-    spdlog::error("input {}: {}", config_.name, source.error().message());
+    spdlog::error("input {}: {}", config_.name, printable_text(source.error().message()));
     return nullptr;
   }
   file->source = std::move(*source);
@@ -134,7 +136,7 @@ std::unique_ptr<FileInput::TrackedFile> FileInput::open_file(const std::string& 
       std::make_unique<DeliveryWindow>(env_.max_batches_in_flight, SourcePosition(start));
   ++counters_.files_opened;
   env_.stats.count_file(config_.format);
-  spdlog::info("input {}: reading {} from byte {}", config_.name, path, start);
+  spdlog::info("input {}: reading {} from byte {}", config_.name, printable_text(path), start);
   if (env_.checkpoints != nullptr) {
     env_.checkpoints->update({config_.name, path, file->identity, start});
   }
@@ -222,7 +224,7 @@ bool FileInput::pump(TrackedFile& file, const std::atomic<bool>& stop) {
     const Result<SourceStatus> status = loop.step(*file.source, open);
     if (!status) {
       ++counters_.read_errors;
-      spdlog::error("input {}: {}", config_.name, status.error().message());
+      spdlog::error("input {}: {}", config_.name, printable_text(status.error().message()));
       break;
     }
     if (*status != SourceStatus::batch) break;
@@ -239,7 +241,7 @@ FileInput::Verdict FileInput::check_file(TrackedFile& file, const std::atomic<bo
     // copytruncate: the file shrank below what we read; what is there now is new data.
     ++counters_.truncations;
     spdlog::warn("input {}: {} was truncated; reading it again from the start", config_.name,
-                 file.path);
+                 printable_text(file.path));
     return Verdict::reopen;
   }
   struct stat by_path {};
@@ -250,7 +252,8 @@ FileInput::Verdict FileInput::check_file(TrackedFile& file, const std::atomic<bo
   if (!file.detached) {
     file.detached = true;
     ++counters_.rotations;
-    spdlog::info("input {}: {} was rotated or removed; draining it", config_.name, file.path);
+    spdlog::info("input {}: {} was rotated or removed; draining it", config_.name,
+                 printable_text(file.path));
   }
   // A writer may still be finishing its last lines into the old file: keep it a little.
   const bool quiet = std::chrono::steady_clock::now() - file.last_data >= options_.rotate_wait;

@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <thread>
 
+#include "normalizer/printable_text.h"
+
 namespace horolog {
 
 FileWatcher::FileWatcher(const std::vector<std::string>& patterns) {
@@ -26,7 +28,7 @@ FileWatcher::FileWatcher(const std::vector<std::string>& patterns) {
     while (dir.string().find_first_of("*?[") != std::string::npos) dir = dir.parent_path();
     if (dir.empty()) dir = ".";
     if (inotify_add_watch(fd_, dir.c_str(), kMask) < 0) {
-      spdlog::debug("cannot watch {}; periodic scans cover it", dir.string());
+      spdlog::debug("cannot watch {}; periodic scans cover it", printable_text(dir.string()));
     }
   }
 }
