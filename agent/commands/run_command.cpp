@@ -13,6 +13,7 @@
 #include "agent/config/host_name.h"
 #include "agent/engine/checkpoint_store.h"
 #include "agent/engine/clock_anomaly.h"
+#include "agent/engine/data_dir_lock.h"
 #include "agent/engine/sink_set.h"
 #include "agent/inputs/input_types.h"
 #include "normalizer/clock/clock_setup.h"
@@ -124,6 +125,9 @@ Result<int> run_command(const RunCommandOptions& options) {
   if (!loaded) return fail(loaded.error());
   const AgentConfig& config = *loaded;
   configure_logging(options.log_level.empty() ? level_name(config.log_level) : options.log_level);
+  // Before anything reads checkpoints or opens outputs: a second agent must change nothing.
+  Result<DataDirLock> lock = DataDirLock::acquire(config.data_dir);
+  if (!lock) return fail(lock.error().within("cannot start"));
   install_signal_handlers();
   const auto started = std::chrono::steady_clock::now();
 

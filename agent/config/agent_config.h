@@ -39,7 +39,8 @@ struct AgentConfig {
       "This host's name in events: `auto` (the system host name) or a name");
     v.check("host_name", !host_name.empty() && host_name.find_first_of(" \t") == std::string::npos,
             "expected `auto` or a host name without spaces");
-    v("data_dir", data_dir, "Directory for checkpoints and state");
+    v("data_dir", data_dir,
+      "Directory for checkpoints and state; one agent per data_dir (`run` locks it)");
     v.check("data_dir", !data_dir.empty(), "must not be empty");
     v("timezone", timezone,
       "Zone of timestamps without an offset (IANA name, `UTC` or `local` = the host's zone)");
