@@ -2,7 +2,10 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "config/file_use.h"
 #include "config/option_types.h"
 #include "sinks/path_template.h"
 
@@ -37,6 +40,22 @@ struct FileSinkOptions {
       "When written data counts as delivered: after every batch, or every flush_interval");
     v("flush_interval", flush_interval, "Flush period when flush is `interval`");
     v("fsync", fsync, "fsync() files before reporting data as delivered (survives power loss)");
+    if (parsed) {
+      v.files("path", config::FileUse::using_paths(config::FileRole::writes,
+                                                   written_paths(parsed->shape())));
+    }
+  }
+
+  // The names FileSink gives its files (file_sink.cpp): the rendered path with the compression's
+  // extension unless it ends with it already, and with max_size, that name with `.1`, `.2` …
+  std::vector<config::PathShape> written_paths(config::PathShape path) const {
+    const std::string_view extension = compression == Compression::gzip   ? ".gz"
+                                       : compression == Compression::zstd ? ".zst"
+                                                                          : "";
+    if (!extension.empty() && !path.ends_with(extension)) path.literal(extension);
+    std::vector<config::PathShape> paths = {path};
+    if (max_size.bytes > 0) paths.push_back(path.literal(".").number());
+    return paths;
   }
 };
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "config/file_use.h"
 #include "config/option_types.h"
 #include "sinks/path_template.h"
 
@@ -68,6 +69,11 @@ struct KafkaSinkOptions {
     v.check("dead_letter",
             (on_permanent_error == PermanentErrorPolicy::dead_letter) == !dead_letter.empty(),
             "`dead_letter` is required with on_permanent_error: dead_letter, and only then");
+    if (!dead_letter.empty()) {
+      v.files("dead_letter",
+              config::FileUse::using_paths(config::FileRole::appends,
+                                           {config::PathShape().literal(dead_letter)}));
+    }
     v("permanent_retry_interval", permanent_retry_interval,
       "Wait before producing refused events again (on_permanent_error: retry)");
     v("shutdown_timeout", shutdown_timeout,

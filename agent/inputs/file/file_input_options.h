@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "config/file_use.h"
 #include "config/option_types.h"
 
 namespace horolog {
@@ -23,7 +24,9 @@ struct FileInputOptions {
     v("paths", paths,
       "Files to read: paths or glob patterns; new matches are picked up while running");
     v.check("paths", !paths.empty(), "at least one path is required");
-    v("exclude", exclude, "Glob patterns of files to skip (matched against the full path)");
+    v("exclude", exclude,
+      "Glob patterns of files to skip (matched against the full path and the file name)");
+    v.files("paths", config::FileUse::reading(paths, exclude));
     v("read_from", read_from,
       config::Choices<ReadFrom>{{{"beginning", ReadFrom::beginning}, {"end", ReadFrom::end}}},
       "Where to start in a file seen for the first time");
