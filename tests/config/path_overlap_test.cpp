@@ -7,7 +7,7 @@
 namespace horolog {
 namespace {
 
-const std::filesystem::path kCwd = "/work/agent";
+const std::filesystem::path kCwd = "/srv/agent";
 
 bool glob_meets(std::string_view glob, const config::PathShape& shape,
                 std::vector<std::string_view> exclude = {}) {
@@ -42,7 +42,7 @@ TEST(PathOverlap, BracketsReadClassesRangesAndNegationAndAnUnclosedOneIsLiteral)
 }
 
 TEST(PathOverlap, RelativePathsAreTakenFromTheWorkingDirectoryWithDotsResolved) {
-  EXPECT_TRUE(glob_meets("out/*", literal("/work/agent/out/x")));
+  EXPECT_TRUE(glob_meets("out/*", literal("/srv/agent/out/x")));
   EXPECT_TRUE(glob_meets("./logs/../out/*", literal("./out/x")));
   EXPECT_TRUE(glob_meets("/x", literal("../../../../x")));  // `..` stops at the root
   EXPECT_TRUE(glob_meets("/d//e/./f", literal("/d/e/f")));
