@@ -44,7 +44,9 @@ struct Choices {
 // struct has `static constexpr std::string_view kScalarKey`, a plain string in the list stands for
 // the mapping {kScalarKey: string}), and an enum via v(key, member, Choices<E>{...}, description).
 // Checks that need more than a type (a zone name exists, a regex compiles) are written as
-// v.check(key, ok, "message"), after the member was declared.
+// v.check(key, ok, "message"), after the member was declared. Options that name files say what
+// the files are to the agent with v.files(key, FileUse) (config/file_use.h): read, written or
+// its own state, so that the whole config can be checked for an agent reading what it writes.
 
 // Shared by the visitors: a struct that declares its options to V, and a list of such structs.
 template <class T, class V>

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "config/file_use.h"
 #include "config/option_types.h"
 
 namespace horolog::config {
@@ -60,8 +61,9 @@ class ReferenceWriter {
     add(key, type, default_value, description);
   }
 
-  // Checks are about values, not declarations: nothing to document.
+  // Checks and file uses are about values, not declarations: nothing to document.
   void check(std::string_view, bool, std::string_view) {}
+  void files(std::string_view, const FileUse&) {}
 
   // Adds a row by hand, for keys decoded outside describe() (a component's `type`).
   void add(std::string_view key, std::string type, std::string default_value,

@@ -133,6 +133,15 @@ void YamlDecoder::check(std::string_view key, bool ok, std::string_view message)
   error(key, std::string(message));
 }
 
+void YamlDecoder::files(std::string_view key, FileUse use) {
+  const Entry* entry = find(key);
+  if (entry != nullptr && entry->failed) return;
+  const YAML::Mark& mark = entry != nullptr ? entry->key_mark : mark_;
+  const bool known = !mark.is_null();
+  file_claims_.push_back(FileClaim{path_of(key), known ? mark.line + 1 : 0,
+                                   known ? mark.column + 1 : 0, std::move(use)});
+}
+
 void YamlDecoder::finish() {
   const std::vector<std::string_view> known(declared_keys_.begin(), declared_keys_.end());
   for (Entry& entry : entries_) {

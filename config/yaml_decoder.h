@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "config/config_error.h"
+#include "config/file_use.h"
 #include "config/option_types.h"
 
 namespace horolog::config {
@@ -54,6 +55,11 @@ class YamlDecoder {
 
   // Reports `message` at `key` unless `ok`, or unless the key's value was already rejected.
   void check(std::string_view key, bool ok, std::string_view message);
+  // Records what the files named at `key` are to the agent, located at the key (or the mapping
+  // when it is absent: a default names files too); nothing when the key's value was rejected.
+  void files(std::string_view key, FileUse use);
+  // Every use recorded by this decoder and the decoders of its nested mappings.
+  const std::vector<FileClaim>& file_claims() const noexcept { return file_claims_; }
 
   // Declares a key that the caller decodes itself (lists of typed components) and returns its
   // value, or an undefined node when the key is absent.
@@ -110,6 +116,7 @@ class YamlDecoder {
     }
     member.describe(nested);
     nested.finish();
+    adopt_claims(nested);
   }
 
   template <class T>
@@ -125,6 +132,7 @@ class YamlDecoder {
           YamlDecoder nested(element, T::kScalarKey, std::move(path), errors_);
           item.describe(nested);
           nested.finish();
+          adopt_claims(nested);
           continue;
         }
       }
@@ -132,7 +140,12 @@ class YamlDecoder {
       if (!nested.is_mapping()) continue;
       item.describe(nested);
       nested.finish();
+      adopt_claims(nested);
     }
+  }
+
+  void adopt_claims(YamlDecoder& nested) {
+    for (FileClaim& claim : nested.file_claims_) file_claims_.push_back(std::move(claim));
   }
 
   std::string path_;
@@ -140,6 +153,7 @@ class YamlDecoder {
   std::vector<ConfigError>& errors_;
   std::vector<Entry> entries_;
   std::vector<std::string> declared_keys_;
+  std::vector<FileClaim> file_claims_;
   bool is_mapping_ = true;
 };
 

@@ -15,6 +15,7 @@ std::string_view to_string(ErrorCode code) noexcept {
     case ErrorCode::io: return "io";
     case ErrorCode::corrupt: return "corrupt";
     case ErrorCode::unsupported: return "unsupported";
+    case ErrorCode::in_use: return "in_use";
   }
   return "io";
 }

@@ -18,6 +18,7 @@ enum class ErrorCode : std::uint8_t {
   io,                 // the operating system failed a read or a write
   corrupt,            // the data is not what its format says (truncated archive, bad header)
   unsupported,        // a valid request that this build or this input cannot serve
+  in_use,             // held by another process (a data_dir another agent runs on)
 };
 
 std::string_view to_string(ErrorCode code) noexcept;

@@ -86,6 +86,18 @@ Result<PathTemplate> PathTemplate::parse(std::string_view text) {
   return path;
 }
 
+config::PathShape PathTemplate::shape() const {
+  config::PathShape shape;
+  for (const Piece& piece : pieces_) {
+    if (piece.part == Part::literal) {
+      shape.literal(piece.literal);
+    } else {
+      shape.field();
+    }
+  }
+  return shape;
+}
+
 void PathTemplate::render(const Event& event, std::string_view format, std::string& out) const {
   using namespace std::chrono;
   out.clear();

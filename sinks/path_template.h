@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "config/file_use.h"
 #include "normalizer/error.h"
 #include "normalizer/event.h"
 
@@ -18,6 +19,9 @@ class PathTemplate {
 
   void render(const Event& event, std::string_view format, std::string& out) const;
   const std::string& text() const noexcept { return text_; }
+  // Every path the template can render: its literal text, and each field as any text without
+  // '/' (the values come from events), for checks that must hold for all of them.
+  config::PathShape shape() const;
 
  private:
   PathTemplate() = default;

@@ -24,7 +24,7 @@ int check_config_command(const std::filesystem::path& config, std::ostream& out,
     const std::size_t count = check.problems.size();
     err << format_config_problems(config, check.problems) << config.string() << ": " << count
         << (count == 1 ? " error" : " errors") << "\n";
-    return 1;
+    return 2;  // as `run` ends for a config it cannot use
   }
   out << config.string() << ": OK\n";
   list_names(out, "input", check.config.inputs);

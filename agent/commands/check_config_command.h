@@ -6,7 +6,7 @@
 
 namespace horolog {
 
-// Prints every problem as `FILE:LINE:COL: PATH: message` and a count line to `err` and returns 1,
+// Prints every problem as `FILE:LINE:COL: PATH: message` and a count line to `err` and returns 2,
 // or prints a short summary of the inputs and sinks to `out` and returns 0.
 int check_config_command(const std::filesystem::path& config, std::ostream& out, std::ostream& err);
 

@@ -15,6 +15,7 @@
 #include "agent/config/host_name.h"
 #include "agent/engine/checkpoint_store.h"
 #include "agent/engine/clock_anomaly.h"
+#include "agent/engine/data_dir_lock.h"
 #include "agent/engine/descriptor_budget.h"
 #include "agent/engine/input_runner.h"
 #include "agent/engine/sink_set.h"
@@ -133,6 +134,9 @@ Result<int> run_command(const RunCommandOptions& options) {
   // rather than keep it for the life of the agent.
   ::malloc_trim(0);
   configure_logging(options.log_level.empty() ? level_name(config.log_level) : options.log_level);
+  // Before anything reads checkpoints or opens outputs: a second agent must change nothing.
+  Result<DataDirLock> lock = DataDirLock::acquire(config.data_dir);
+  if (!lock) return fail(lock.error().within("cannot start"));
   install_signal_handlers();
   const auto started = std::chrono::steady_clock::now();
 

@@ -12,6 +12,7 @@
 #include <map>
 #include <sstream>
 
+#include "agent/config/file_use_check.h"
 #include "agent/inputs/input_types.h"
 #include "config/suggest.h"
 #include "config/yaml_decoder.h"
@@ -82,8 +83,12 @@ class UniqueNames {
   std::map<std::string, int> lines_;
 };
 
-void decode_inputs(config::YamlDecoder& top, AgentConfig& config,
-                   std::vector<ConfigError>& errors) {
+void adopt_claims(const config::YamlDecoder& decoder, std::vector<config::FileClaim>& claims) {
+  claims.insert(claims.end(), decoder.file_claims().begin(), decoder.file_claims().end());
+}
+
+void decode_inputs(config::YamlDecoder& top, AgentConfig& config, std::vector<ConfigError>& errors,
+                   std::vector<config::FileClaim>& claims) {
   const YAML::Node list = component_list(top, "inputs", "input");
   if (!list.IsDefined()) return;
   UniqueNames names("input");
@@ -112,11 +117,13 @@ void decode_inputs(config::YamlDecoder& top, AgentConfig& config,
     decoder.check("pattern", input.format != "regex" || !input.parser.pattern.empty(),
                   "format `regex` needs a pattern");
     decoder.finish();
+    adopt_claims(decoder, claims);
     config.inputs.push_back(std::move(input));
   }
 }
 
-void decode_sinks(config::YamlDecoder& top, AgentConfig& config, std::vector<ConfigError>& errors) {
+void decode_sinks(config::YamlDecoder& top, AgentConfig& config, std::vector<ConfigError>& errors,
+                  std::vector<config::FileClaim>& claims) {
   const YAML::Node list = component_list(top, "sinks", "sink");
   if (!list.IsDefined()) return;
   UniqueNames names("sink");
@@ -136,6 +143,7 @@ void decode_sinks(config::YamlDecoder& top, AgentConfig& config, std::vector<Con
     }
     type->decode(decoder, sink.settings);
     decoder.finish();
+    adopt_claims(decoder, claims);
     config.sinks.push_back(std::move(sink));
   }
 }
@@ -158,9 +166,14 @@ ConfigCheck check_config_text(std::string_view text, std::string_view name) {
   if (top.is_mapping()) {
     config.describe(top);
     check_zone(top, "timezone", config.timezone);
-    decode_inputs(top, config, errors);
-    decode_sinks(top, config, errors);
+    std::vector<config::FileClaim> claims;
+    decode_inputs(top, config, errors, claims);
+    decode_sinks(top, config, errors, claims);
     top.finish();
+    adopt_claims(top, claims);
+    // Relative paths are the agent's working directory's, when it runs as when it is checked.
+    std::error_code ec;
+    check_file_uses(claims, std::filesystem::current_path(ec), errors);
   }
   std::stable_sort(errors.begin(), errors.end(), [](const ConfigError& a, const ConfigError& b) {
     return a.line != b.line ? a.line < b.line : a.column < b.column;

@@ -9,6 +9,7 @@
 
 #include "agent/inputs/input_config.h"
 #include "config/config_error.h"
+#include "config/file_use.h"
 #include "config/option_types.h"
 #include "normalizer/clock/clock_options.h"
 #include "normalizer/error.h"
@@ -39,8 +40,14 @@ struct AgentConfig {
       "This host's name in events: `auto` (the system host name) or a name");
     v.check("host_name", !host_name.empty() && host_name.find_first_of(" \t") == std::string::npos,
             "expected `auto` or a host name without spaces");
-    v("data_dir", data_dir, "Directory for checkpoints and state");
+    v("data_dir", data_dir,
+      "Directory for checkpoints and state; one agent per data_dir (`run` locks it)");
     v.check("data_dir", !data_dir.empty(), "must not be empty");
+    if (!data_dir.empty()) {
+      v.files("data_dir", config::FileUse::using_paths(
+                              config::FileRole::state,
+                              {config::PathShape().literal(data_dir).literal("/").below()}));
+    }
     v("timezone", timezone,
       "Zone of timestamps without an offset (IANA name, `UTC` or `local` = the host's zone)");
     v("log_level", log_level,

@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "normalizer/printable_text.h"
+
 namespace horolog {
 
 DirectoryWatcher::DirectoryWatcher()
@@ -28,7 +30,7 @@ int DirectoryWatcher::watch(const std::string& directory) {
   constexpr std::uint32_t kMask =
       IN_MODIFY | IN_CREATE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_CLOSE_WRITE | IN_ATTRIB;
   const int id = inotify_fd_ < 0 ? -1 : ::inotify_add_watch(inotify_fd_, directory.c_str(), kMask);
-  if (id < 0) spdlog::debug("cannot watch {}; periodic scans cover it", directory);
+  if (id < 0) spdlog::debug("cannot watch {}; periodic scans cover it", printable_text(directory));
   ids_.emplace(directory, id);
   return id;
 }

@@ -1,6 +1,7 @@
 // Producer defaults chosen for at-least-once delivery: every in-sync replica acknowledges,
 // idempotence keeps librdkafka's own retries free of duplicates and reordering, and messages
-// never expire locally (the sink would otherwise have to produce them again itself).
+// never expire locally (the sink would otherwise have to produce them again itself). The options'
+// librdkafka check builds the same configuration, so check-config refuses what the sink would.
 #include "sinks/kafka/kafka_config.h"
 
 #include <string>
@@ -51,6 +52,11 @@ Result<KafkaConf> make_producer_conf(const KafkaSinkOptions& options) {
     return fail(ok.error());
   }
   return conf;
+}
+
+std::string KafkaSinkOptions::librdkafka_problem() const {
+  const Result<KafkaConf> conf = make_producer_conf(*this);
+  return conf ? std::string() : conf.error().message();
 }
 
 }  // namespace horolog

@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "config/file_use.h"
 #include "config/option_types.h"
+#include "sinks/path_template.h"
 
 namespace horolog {
 
@@ -35,6 +37,8 @@ struct KafkaSinkOptions {
     v("topic", topic,
       "Topic template: {input}, {format}, {host} and strftime fields of the event's UTC time");
     v.check("topic", !topic.empty(), "the topic must not be empty");
+    const Result<PathTemplate> parsed_topic = PathTemplate::parse(topic);
+    v.check("topic", parsed_topic.has_value(), parsed_topic ? "" : parsed_topic.error().message());
     v("key", key,
       "Message key: `host`, `input`, `none`, or `field:NAME` with NAME one of host.name, "
       "process.name, process.pid, log.file.path, event.dataset, horolog.input or an extra field");
@@ -52,6 +56,8 @@ struct KafkaSinkOptions {
       "sink's defaults acks=all, enable.idempotence=true, compression.type=zstd, linger.ms=20, "
       "batch.size=1000000, queue.buffering.max.messages=200000, message.timeout.ms=0 (never "
       "expire: retry forever)");
+    const std::string refused = librdkafka_problem();
+    v.check("librdkafka", refused.empty(), refused);
     v("on_permanent_error", on_permanent_error,
       config::Choices<PermanentErrorPolicy>{{{"hold", PermanentErrorPolicy::hold},
                                              {"retry", PermanentErrorPolicy::retry},
@@ -63,12 +69,21 @@ struct KafkaSinkOptions {
     v.check("dead_letter",
             (on_permanent_error == PermanentErrorPolicy::dead_letter) == !dead_letter.empty(),
             "`dead_letter` is required with on_permanent_error: dead_letter, and only then");
+    if (!dead_letter.empty()) {
+      v.files("dead_letter",
+              config::FileUse::using_paths(config::FileRole::appends,
+                                           {config::PathShape().literal(dead_letter)}));
+    }
     v("permanent_retry_interval", permanent_retry_interval,
       "Wait before producing refused events again (on_permanent_error: retry)");
     v("shutdown_timeout", shutdown_timeout,
       "At shutdown, how long to wait for outstanding delivery reports; events still unconfirmed "
       "are not acknowledged and are read again after a restart");
   }
+
+  // Why librdkafka refuses the producer configuration of these options (make_producer_conf's
+  // reason: rd_kafka_conf_set checks names and values without a network), or "".
+  std::string librdkafka_problem() const;
 };
 
 }  // namespace horolog

@@ -143,6 +143,41 @@ TEST(RunOnce, BadConfigExitsWith2AndNamesTheProblem) {
   EXPECT_NE(result.err.find("pahts"), std::string::npos) << result.err;
 }
 
+// An input whose glob matched the sink's own files read what the agent wrote and grew it without
+// end (2.7 GB from 35 bytes in 8 s): refused before anything is read or written.
+TEST(RunOnce, RefusesAnInputThatWouldReadTheAgentsOwnOutput) {
+  TempDir dir;
+  fs::create_directories(dir / "out");
+  write_file(dir / "out/seed.ndjson", "Nov 26 12:00:00 h app[1]: seed\n");
+  write_config(dir, "app", dir / "out/*.ndjson", "rfc3164", dir / "out/{input}.ndjson");
+  const auto result = run_process(
+      {horolog_binary().string(), "run", "--config", (dir / "horolog.yaml").string(), "--once"});
+  EXPECT_EQ(result.exit_code, 2) << result.err;
+  EXPECT_NE(result.err.find("horolog.yaml:7:5: inputs[0].paths: `" +
+                            (dir / "out/*.ndjson").string() + "` can match"),
+            std::string::npos)
+      << result.err;
+  EXPECT_NE(result.err.find("sinks[0].path (line 12)"), std::string::npos) << result.err;
+  EXPECT_FALSE(fs::exists(dir / "out/app.ndjson"));
+}
+
+TEST(RunOnce, EscapesControlCharactersOfFileNamesInItsOwnLog) {
+  TempDir dir;
+  fs::create_directories(dir / "logs");
+  const std::string name = "evil\n\x1b[31mforged.log";  // a newline and a terminal escape
+  write_file(dir / "logs" / name, "Nov 26 12:00:00 h app[1]: hello\n");
+  write_config(dir, "app", dir / "logs/*.log", "rfc3164", dir / "out.ndjson");
+  const auto result = run_process({horolog_binary().string(), "--log-level", "info", "run",
+                                   "--config", (dir / "horolog.yaml").string(), "--once"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("reading " + (dir / "logs").string() + "/evil\\n\\x1b[31mforged.log"),
+            std::string::npos)
+      << result.err;
+  EXPECT_EQ(result.err.find('\x1b'), std::string::npos) << result.err;
+  EXPECT_EQ(result.err.find("\nforged"), std::string::npos) << result.err;
+  EXPECT_EQ(split_lines(read_file(dir / "out.ndjson")).size(), 1u);
+}
+
 TEST(RunFollow, ShipsLinesAppendedWhileRunningAndStopsCleanlyOnSigterm) {
   TempDir dir;
   fs::create_directories(dir / "logs");

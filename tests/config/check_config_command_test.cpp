@@ -1,4 +1,4 @@
-// check-config: compiler-style error lines (FILE:LINE:COL: PATH: message) and exit code 1, or a
+// check-config: compiler-style error lines (FILE:LINE:COL: PATH: message) and exit code 2, or a
 // summary and exit code 0.
 #include "agent/commands/check_config_command.h"
 
@@ -15,7 +15,7 @@ TEST(CheckConfig, NamesMisspelledKeySuggestsTheRightOneAndGivesItsLine) {
   const auto config = test::source_path("tests/data/config/misspelled_key.yaml");
   std::ostringstream out;
   std::ostringstream err;
-  EXPECT_EQ(check_config_command(config, out, err), 1);
+  EXPECT_EQ(check_config_command(config, out, err), 2);
   EXPECT_NE(err.str().find(config.string() +
                            ":9:5: inputs[0].pahts: unknown key `pahts` (did you mean `paths`?)\n"),
             std::string::npos)
@@ -34,7 +34,7 @@ TEST(CheckConfig, ListsEveryErrorAndCountsThem) {
                    "  - {name: b, type: elastic}\n");
   std::ostringstream out;
   std::ostringstream err;
-  EXPECT_EQ(check_config_command(config, out, err), 1);
+  EXPECT_EQ(check_config_command(config, out, err), 2);
   const std::string prefix = config.string();
   EXPECT_EQ(err.str(),
             prefix +
@@ -65,7 +65,7 @@ TEST(CheckConfig, UnreadableFileFailsWithoutPosition) {
   test::TempDir dir;
   std::ostringstream out;
   std::ostringstream err;
-  EXPECT_EQ(check_config_command(dir / "absent.yaml", out, err), 1);
+  EXPECT_EQ(check_config_command(dir / "absent.yaml", out, err), 2);
   EXPECT_EQ(err.str().rfind((dir / "absent.yaml").string() + ": cannot read the file: ", 0), 0u)
       << err.str();
 }

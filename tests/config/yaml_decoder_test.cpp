@@ -279,5 +279,45 @@ TEST(YamlDecoder, KeysTakenByHandAreNotUnknown) {
   EXPECT_FALSE(decoder.take("absent").IsDefined());
 }
 
+// A struct whose option names files, nested in another, as a sink's options sit in a list.
+struct Reader {
+  std::vector<std::string> paths;
+  template <class V>
+  void describe(V& v) {
+    v("paths", paths, "files read");
+    v.files("paths", FileUse::reading(paths, {}));
+  }
+};
+
+struct Readers {
+  std::vector<Reader> readers;
+  template <class V>
+  void describe(V& v) {
+    v("readers", readers, "every reader");
+  }
+};
+
+TEST(YamlDecoder, RecordsFileUsesOfNestedMappingsAtTheirKeyButNotOfRejectedValues) {
+  std::vector<ConfigError> errors;
+  YamlDecoder decoder(YAML::Load("readers:\n"
+                                 "  - paths: [a.log]\n"
+                                 "  - paths: b.log\n"
+                                 "  - {}\n"),
+                      "", errors);
+  Readers options;
+  options.describe(decoder);
+  decoder.finish();
+  ASSERT_EQ(errors.size(), 1u) << testing::PrintToString(errors);  // b.log is not a list
+  const std::vector<FileClaim>& claims = decoder.file_claims();
+  ASSERT_EQ(claims.size(), 2u);
+  EXPECT_EQ(claims[0].path, "readers[0].paths");
+  EXPECT_EQ(claims[0].line, 2);
+  EXPECT_EQ(claims[0].column, 5);
+  EXPECT_EQ(claims[0].use.globs, std::vector<std::string>{"a.log"});
+  EXPECT_EQ(claims[1].path, "readers[2].paths");  // absent: at its mapping, the default's files
+  EXPECT_EQ(claims[1].line, 4);
+  EXPECT_TRUE(claims[1].use.globs.empty());
+}
+
 }  // namespace
 }  // namespace horolog::config

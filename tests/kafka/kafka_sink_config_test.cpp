@@ -61,5 +61,34 @@ TEST(KafkaSinkConfig, ReportsInconsistentSettingsWithTheirPath) {
   }
 }
 
+// What KafkaSink::create would refuse at start-up is a config problem too, found without a
+// network: the topic template and every property librdkafka's rd_kafka_conf_set rejects.
+TEST(KafkaSinkConfig, ReportsWhatTheSinkWouldRefuseAtTheKeyThatCausesIt) {
+  struct Case {
+    std::string_view keys;
+    std::string_view path;
+    std::string_view message;
+  };
+  const Case table[] = {
+      {"    topic: \"logs.{inptu}\"\n", "sinks[0].topic", "unknown field {inptu}"},
+      {"    topic: \"logs.%Q\"\n", "sinks[0].topic", "unsupported field %Q"},
+      {"    librdkafka: {acks: banana}\n", "sinks[0].librdkafka", "librdkafka property acks: "},
+      {"    librdkafka: {no.such.property: x}\n", "sinks[0].librdkafka",
+       "librdkafka property no.such.property: "},
+  };
+  for (const Case& c : table) {
+    const ConfigCheck result = check_config_text(std::string(kInput) +
+                                                     "sinks:\n  - name: siem\n    type: kafka\n"
+                                                     "    brokers: b\n" +
+                                                     std::string(c.keys),
+                                                 "test.yaml");
+    ASSERT_EQ(result.problems.size(), 1u) << c.keys << testing::PrintToString(result.problems);
+    EXPECT_EQ(result.problems[0].path, c.path) << c.keys;
+    EXPECT_EQ(result.problems[0].line, 7) << c.keys;
+    EXPECT_NE(result.problems[0].message.find(c.message), std::string::npos)
+        << result.problems[0].message;
+  }
+}
+
 }  // namespace
 }  // namespace horolog

@@ -11,6 +11,7 @@
 #include <filesystem>
 
 #include "agent/inputs/file/file_input.h"
+#include "normalizer/printable_text.h"
 
 namespace horolog {
 
@@ -48,7 +49,7 @@ bool FileInput::matches_exclude(const std::string& path) const {
 void FileInput::report_once(const std::string& path, const std::string& problem) {
   if (!reported_.insert(path).second) return;
   ++counters_.read_errors;
-  spdlog::error("input {}: cannot read {}: {}", config_.name, path, problem);
+  spdlog::error("input {}: cannot read {}: {}", config_.name, printable_text(path), problem);
 }
 
 void FileInput::scan(bool first_scan) {
@@ -69,7 +70,7 @@ void FileInput::scan(bool first_scan) {
           // GLOB_NOCHECK hands back a pattern that matched nothing. A wildcard matching nothing
           // yet is normal; a named file missing is worth saying once (it is read when it comes,
           // and a rotation leaves the name missing for a moment: not an error).
-          spdlog::warn("input {}: {} does not exist (yet)", config_.name, path);
+          spdlog::warn("input {}: {} does not exist (yet)", config_.name, printable_text(path));
         }
         continue;
       }

@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "agent/engine/read_loop.h"
+#include "normalizer/printable_text.h"
 
 namespace horolog {
 
@@ -88,7 +89,7 @@ bool FileInput::pump(TrackedFile& file, BatchOutput& output, const std::atomic<b
     const Result<SourceStatus> status = loop.step(*file.source, open);
     if (!status) {
       ++counters_.read_errors;
-      spdlog::error("input {}: {}", config_.name, status.error().message());
+      spdlog::error("input {}: {}", config_.name, printable_text(status.error().message()));
       break;
     }
     if (*status != SourceStatus::batch) break;

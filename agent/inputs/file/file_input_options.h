@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "config/file_use.h"
 #include "config/option_types.h"
 
 namespace horolog {
@@ -24,7 +25,9 @@ struct FileInputOptions {
     v("paths", paths,
       "Files to read: paths or glob patterns; new matches are picked up while running");
     v.check("paths", !paths.empty(), "at least one path is required");
-    v("exclude", exclude, "Glob patterns of files to skip (matched against the full path)");
+    v("exclude", exclude,
+      "Glob patterns of files to skip (matched against the full path and the file name)");
+    v.files("paths", config::FileUse::reading(paths, exclude));
     v("read_from", read_from,
       config::Choices<ReadFrom>{{{"beginning", ReadFrom::beginning}, {"end", ReadFrom::end}}},
       "Where to start in a file seen for the first time");
@@ -32,7 +35,9 @@ struct FileInputOptions {
       "Longer records are cut at this size and flagged `truncated`");
     v("scan_interval", scan_interval,
       "Longest wait between checks for new data and for new, rotated or removed files when "
-      "inotify reports nothing");
+      "inotify reports nothing; more than 0s");
+    v.check("scan_interval", scan_interval > config::Duration::zero(),
+            "must be more than 0s (0s would keep a core busy checking the files)");
     v("rotate_wait", rotate_wait,
       "How long a file that was renamed away or deleted is still read after its last new data "
       "(a writer may not have reopened yet)");

@@ -13,6 +13,7 @@
 #include "agent/engine/read_loop.h"
 #include "agent/engine/sources/source_factory.h"
 #include "agent/inputs/file/file_input.h"
+#include "normalizer/printable_text.h"
 
 namespace horolog {
 
@@ -30,7 +31,7 @@ std::uint64_t FileInput::start_position(TrackedFile& file, std::uint64_t size) {
   if (!fingerprint_matches(file.fd, saved->identity)) {
     ++counters_.inode_reuses;
     spdlog::info("input {}: {} reuses the inode of a file read before; reading it from the start",
-                 config_.name, file.path);
+                 config_.name, printable_text(file.path));
     return 0;
   }
   if (saved->position > size) {
@@ -103,7 +104,8 @@ bool FileInput::open(TrackedFile& file) {
         std::make_unique<DeliveryWindow>(env_.max_batches_in_flight, SourcePosition(start));
     ++counters_.files_opened;
     env_.stats.count_file(config_.format);
-    spdlog::info("input {}: reading {} from byte {}", config_.name, file.path, start);
+    spdlog::info("input {}: reading {} from byte {}", config_.name, printable_text(file.path),
+                 start);
     if (env_.checkpoints != nullptr) {
       env_.checkpoints->update({config_.name, file.path, file.identity, start});
     }
@@ -164,7 +166,7 @@ FileInput::Verdict FileInput::check_file(TrackedFile& file, const std::atomic<bo
         file.replacement_counted = true;
         ++counters_.truncations;
         spdlog::warn("input {}: {} was truncated; reading it again from the start", config_.name,
-                     file.path);
+                     printable_text(file.path));
       }
       return Verdict::reopen;
     }
@@ -186,7 +188,8 @@ FileInput::Verdict FileInput::check_file(TrackedFile& file, const std::atomic<bo
     file.detached = true;
     file.detached_at = Clock::now();
     ++counters_.rotations;
-    spdlog::info("input {}: {} was rotated or removed; draining it", config_.name, file.path);
+    spdlog::info("input {}: {} was rotated or removed; draining it", config_.name,
+                 printable_text(file.path));
   }
   if (!file.is_open()) return Verdict::release;  // closed while idle: nothing left to drain
   // A writer may still be finishing its last lines into the old file: keep it a little, from
