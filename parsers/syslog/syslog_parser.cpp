@@ -13,8 +13,7 @@ ParseStatus SyslogParser::parse(std::string_view record, ParseContext& ctx, Even
     return ParseStatus::ok;
   }
   discard_parse(event);
-  const bool has_pri = !record.empty() && record.front() == '<';
-  if (!has_pri && continuation_.apply(record, ctx, event)) return ParseStatus::ok;
+  if (continuation_.apply(record, ctx, event)) return ParseStatus::ok;
   mark_unparsed(record, "not a syslog line", event);
   event.host = ctx.host;
   return ParseStatus::error;
