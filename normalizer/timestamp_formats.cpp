@@ -97,7 +97,9 @@ std::size_t parse_rfc3339(std::string_view s, CivilTime& out) noexcept {
 
 std::size_t parse_ntpd_log_time(std::string_view s, CivilTime& out) noexcept {
   std::size_t pos = 0;
-  if (!read_between(s, pos, 1, 2, out.day) || !read_char(s, pos, ' ') ||
+  // ntpd writes the day with "%2d": a space, then the only digit of days 1-9.
+  const bool padded = read_char(s, pos, ' ');
+  if (!read_between(s, pos, 1, padded ? 1 : 2, out.day) || !read_char(s, pos, ' ') ||
       !read_month_abbrev(s, pos, out.month) || !read_char(s, pos, ' ')) {
     return 0;
   }

@@ -21,7 +21,9 @@ std::size_t parse_rfc3164_time(std::string_view text, CivilTime& out) noexcept;
 // (`t`, `z` and a `,` decimal mark are accepted too). `-00:00` reads as UTC.
 std::size_t parse_rfc3339(std::string_view text, CivilTime& out) noexcept;
 
-// Classic ntpd's own log: `26 Nov 12:00:00` (day first, no year, local time).
+// Classic ntpd's own log: `26 Nov 12:00:00` (day first, no year, local time). ntpd pads days
+// 1-9 with a space (` 7 Dec 10:11:12`, its "%2d"); the space is part of the stamp. An unpadded
+// `7 Dec` and a zero-padded `07 Dec` are read too.
 std::size_t parse_ntpd_log_time(std::string_view text, CivilTime& out) noexcept;
 
 // chrony's log files: `YYYY-MM-DD hh:mm:ss[.ffffff]`, UTC by definition (has_offset, offset 0).

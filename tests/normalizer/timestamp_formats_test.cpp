@@ -86,6 +86,11 @@ const Accepted kAccepted[] = {
      civil(kNoYear, 11, 26, 12, 0, 0)},
     {"NtpdLogOneDigitDay", parse_ntpd_log_time, "6 Nov 12:39:55", 14,
      civil(kNoYear, 11, 6, 12, 39, 55)},
+    // ntpd's own logfile: "%2d %s %02d:%02d:%02d", the padding space is part of the stamp.
+    {"NtpdLogSpacePaddedDay", parse_ntpd_log_time, " 7 Dec 10:11:12 ntpd[123]", 15,
+     civil(kNoYear, 12, 7, 10, 11, 12)},
+    {"NtpdLogSpacePaddedFirstOfMonth", parse_ntpd_log_time, " 1 Jan 00:00:00", 15,
+     civil(kNoYear, 1, 1, 0, 0, 0)},
     {"Chrony", parse_chrony_time, "2026-11-26 13:07:51 127.0.0.1", 19,
      with_offset(civil(2026, 11, 26, 13, 7, 51), 0)},
     {"ChronyMicros", parse_chrony_time, "2026-11-26 13:07:48.567703 GPS", 26,
@@ -122,6 +127,9 @@ const Rejected kRejected[] = {
     {"Rfc3339DateOnly", parse_rfc3339, "2026-11-26"},
     {"NtpdLogMonthFirst", parse_ntpd_log_time, "Nov 26 12:00:00"},
     {"NtpdLogNoDay", parse_ntpd_log_time, " Nov 12:00:00"},
+    {"NtpdLogTwoSpacesBeforeDay", parse_ntpd_log_time, "  7 Dec 10:11:12"},
+    {"NtpdLogSpaceBeforeTwoDigitDay", parse_ntpd_log_time, " 17 Dec 10:11:12"},
+    {"NtpdLogSpacePaddedDayZero", parse_ntpd_log_time, " 0 Dec 10:11:12"},
     {"ChronyWithT", parse_chrony_time, "2026-11-26T13:07:51"},
     {"ChronyWithOffset", parse_chrony_time, "2026-11-26 13:07:51Z"},
 };
