@@ -22,9 +22,12 @@
 //   Viewer exports), the mirror image. A sequence's first record takes the earlier instant
 //   (oldest first) or the later (newest first). Flagged dst_fold. A record that is out of order
 //   by a few seconds right inside a fold is read as the other pass: the order is all there is.
-// - Leap second: hh:mm:60 is accepted when it maps to 23:59:60 UTC on the last day of a month
-//   (where IERS may insert one; the historical table is not consulted) and becomes the last
-//   nanosecond of 23:59:59, flagged leap_second. Any other :60 is refused.
+// - Leap second: hh:mm:60 is accepted where a leap second falls in UTC (its hh:mm:59 is 23:59:59
+//   UTC on the last day of a month, where IERS may insert one; the historical table is not
+//   consulted), and as 23:59:60 on the last day of a month in the stamp's own time (its zone or
+//   offset: clocks kept in local time show it there). Either becomes the last nanosecond of its
+//   hh:mm:59, which is resolved like any other local time (gap, fold), flagged leap_second. Any
+//   other :60 is refused.
 // - future: the instant is beyond limit.
 // A zero reference means "now": the system clock is read for each record.
 #pragma once
