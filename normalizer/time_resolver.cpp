@@ -153,6 +153,7 @@ bool TimeResolver::resolve(const CivilTime& c, Event& event) noexcept {
   if (at.mapping == Zone::Mapping::fold) event.time_flags.set(TimeFlag::dst_fold);
   if (leap) event.time_flags.set(TimeFlag::leap_second);
   if (at.utc_seconds > limit) event.time_flags.set(TimeFlag::future);
+  if (c.precision_truncated) event.time_flags.set(TimeFlag::precision_truncated);
 
   last_year_ = year;
   last_month_ = c.month;
@@ -165,6 +166,7 @@ void TimeResolver::resolve_utc(const UtcTime& time, Event& event) noexcept {
   event.timestamp = time.time;
   event.precision_digits = time.digits;
   if (time.leap_second) event.time_flags.set(TimeFlag::leap_second);
+  if (time.precision_truncated) event.time_flags.set(TimeFlag::precision_truncated);
   const std::int64_t seconds =
       std::chrono::floor<std::chrono::seconds>(time.time).time_since_epoch().count();
   if (seconds > limit_seconds()) event.time_flags.set(TimeFlag::future);

@@ -29,6 +29,8 @@
 //   hh:mm:59, which is resolved like any other local time (gap, fold), flagged leap_second. Any
 //   other :60 is refused.
 // - future: the instant is beyond limit.
+// - precision_truncated: the stamp had more than 9 fractional digits; the shape parser kept the
+//   first 9 (CivilTime / UtcTime precision_truncated), never rounding.
 // A zero reference means "now": the system clock is read for each record.
 #pragma once
 
@@ -60,7 +62,8 @@ class TimeResolver {
   // with impossible fields (month 13, Feb 30, a :60 that is no leap second) or outside the range
   // of SysNanos (years before 1678 or after 2261) yields `false` and leaves the event untouched.
   [[nodiscard]] bool resolve(const CivilTime& civil, Event& event) noexcept;
-  // For shapes that are UTC by definition: timestamp, precision_digits, and `future`.
+  // For shapes that are UTC by definition: timestamp, precision_digits, and the flags
+  // leap_second, precision_truncated and future.
   void resolve_utc(const UtcTime& time, Event& event) noexcept;
   // The record has no usable stamp: event.created (or now, when unset), flagged no_timestamp.
   void resolve_missing(Event& event) noexcept;

@@ -20,9 +20,10 @@ bool read_clock(std::string_view s, std::size_t& pos, CivilTime& out) noexcept {
   if (out.hour > 23 || out.minute > 59 || out.second > 60) return false;
   out.nanos = 0;
   out.digits = 0;
+  out.precision_truncated = false;
   if (pos + 1 < s.size() && (s[pos] == '.' || s[pos] == ',') && is_digit(s[pos + 1])) {
     ++pos;
-    if (!read_fraction(s, pos, out.nanos, out.digits)) return false;
+    if (!read_fraction(s, pos, out.nanos, out.digits, out.precision_truncated)) return false;
   }
   return true;
 }

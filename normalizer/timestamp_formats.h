@@ -12,12 +12,15 @@
 
 namespace horolog {
 
+// Every shape's optional fraction after the seconds (`.` or `,`) may have any number of digits:
+// beyond nine they are cut (CivilTime::precision_truncated).
+
 // RFC 3164 `Mmm dd hh:mm:ss`: day space-padded, zero-padded or unpadded; optional year after
-// the day (`Nov 26 2026 12:00:00`); optional `.fraction` (1..9 digits) after the seconds.
+// the day (`Nov 26 2026 12:00:00`); optional `.fraction` after the seconds.
 // Month names are English, any letter case.
 std::size_t parse_rfc3164_time(std::string_view text, CivilTime& out) noexcept;
 
-// RFC 3339 / ISO 8601: `YYYY-MM-DD[T ]hh:mm:ss[.f{1,9}][Z|±hh:mm|±hhmm]`; the offset is optional
+// RFC 3339 / ISO 8601: `YYYY-MM-DD[T ]hh:mm:ss[.f][Z|±hh:mm|±hhmm]`; the offset is optional
 // (`t`, `z` and a `,` decimal mark are accepted too). `-00:00` reads as UTC.
 std::size_t parse_rfc3339(std::string_view text, CivilTime& out) noexcept;
 

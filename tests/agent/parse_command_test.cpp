@@ -149,6 +149,38 @@ TEST(ParseCommand, ReadsNtpdLogfileLinesWithSpacePaddedDaysUnderNtpdSyslogAndAut
   }
 }
 
+TEST(ParseCommand, CutsFractionsBeyondNanosecondsAndFlagsThem) {
+  // More than nine fractional digits keep the record: the time is cut to nine digits, never
+  // rounded (here it would round into the next year), and flagged.
+  struct Case {
+    const char* format;
+    std::string record;
+  };
+  const Case cases[] = {
+      {"rfc5424", "<14>1 2026-12-31T23:59:59.999999999987Z h app - - - m"},
+      {"syslog", "2026-12-31T23:59:59.999999999987+00:00 h app: m"},
+      {"json", R"({"time":"2026-12-31T23:59:59.999999999987Z","message":"m"})"},
+  };
+  simdjson::dom::parser parser;
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.format);
+    const auto result = run_process(parse_args({"--format", c.format, "--timezone", "UTC",
+                                                "--reference-time", "2027-01-01T00:00:00Z", "-"}),
+                                    c.record + "\n");
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const auto lines = split_lines(result.out);
+    ASSERT_EQ(lines.size(), 1u);
+    element doc;
+    ASSERT_EQ(parser.parse(std::string(lines[0])).get(doc), simdjson::SUCCESS) << lines[0];
+    EXPECT_EQ(doc["horolog"]["flags"].error(), simdjson::NO_SUCH_FIELD) << lines[0];
+    std::string_view timestamp, flag;
+    ASSERT_EQ(doc["@timestamp"].get(timestamp), simdjson::SUCCESS);
+    EXPECT_EQ(timestamp, "2026-12-31T23:59:59.999999999Z");
+    ASSERT_EQ(doc["horolog"]["time"]["flags"].at(0).get(flag), simdjson::SUCCESS) << lines[0];
+    EXPECT_EQ(flag, "precision_truncated");
+  }
+}
+
 TEST(ParseCommand, WritesOnlyTheSelectedFields) {
   TempDir dir;
   write_file(dir / "a.log", "<38>Nov 26 2026 12:00:01 web1 sshd[7]: Accepted publickey\n");

@@ -112,8 +112,6 @@ INSTANTIATE_TEST_SUITE_P(
         StatsRejected{"too_few_columns", StatsKind::ntp_loopstats, "61016 2.878 0.000001853"},
         StatsRejected{"not_a_number", StatsKind::ntp_loopstats, "61016 2.878 x 1 1 1 1"},
         StatsRejected{"seconds_beyond_day", StatsKind::ntp_loopstats, "61016 86401 1 1 1 1 1"},
-        StatsRejected{"fraction_too_long", StatsKind::ntp_loopstats,
-                      "61016 1.0000000001 1 1 1 1 1"},
         StatsRejected{"bad_status_word", StatsKind::ntp_peerstats,
                       "61016 2.877 127.127.20.0 zz1b 0.1 0 0.1 0.1"},
         StatsRejected{"chrony_with_offset", StatsKind::chrony_tracking,
@@ -121,6 +119,16 @@ INSTANTIATE_TEST_SUITE_P(
         StatsRejected{"binary", StatsKind::chrony_rtc, std::string("\x01\x02\0\xff", 4)},
         StatsRejected{"empty_after_stamp", StatsKind::ntp_clockstats, "61370 47270.713"}),
     [](const testing::TestParamInfo<StatsRejected>& info) { return info.param.name; });
+
+TEST(NtpStats, SecondsBeyondNanosecondsAreCutAndFlagged) {
+  test::ParseHarness h;
+  NtpStatsParser parser(StatsKind::ntp_loopstats);
+  ASSERT_EQ(h.parse(parser, "61016 1.0000000009 1 1 1 1 1"), ParseStatus::ok) << h.event().error;
+  EXPECT_EQ(iso(h.event().timestamp), "2025-12-07T00:00:01.000000000Z");
+  EXPECT_EQ(h.event().precision_digits, 9);
+  EXPECT_TRUE(h.event().time_flags.has(TimeFlag::precision_truncated));
+  EXPECT_EQ(h.event().time_original, "61016 1.0000000009");
+}
 
 TEST(NtpStats, DecodesPeerStatusWord) {
   test::ParseHarness h;
