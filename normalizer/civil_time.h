@@ -18,6 +18,8 @@ struct CivilTime {
   unsigned second = 0;      // 0..60 (60 = leap second)
   std::uint32_t nanos = 0;  // fraction of the second, in nanoseconds
   std::uint8_t digits = 0;  // fractional digits as written (0..9)
+  // More than 9 fractional digits were written: `nanos` holds the first 9, `digits` is 9.
+  bool precision_truncated = false;
   // The text carried `Z` or `±hh:mm`, or the shape is UTC by definition (chrony, ntpsec stats):
   // such stamps are never flagged zone_assumed.
   bool has_offset = false;

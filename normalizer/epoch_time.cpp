@@ -33,13 +33,16 @@ std::size_t parse_epoch(std::string_view s, EpochUnit unit, UtcTime& out) noexce
   // The fraction of the unit, as nanoseconds: at most 9 - unit_digits digits are meaningful.
   std::uint64_t fraction = 0;
   int fraction_digits = 0;
+  bool truncated = false;
   if (pos + 1 < s.size() && s[pos] == '.' && is_digit(s[pos + 1])) {
     ++pos;
-    while (pos < s.size() && is_digit(s[pos])) {
-      if (unit_digits + fraction_digits == 9) return 0;
+    for (; pos < s.size() && is_digit(s[pos]); ++pos) {
+      if (unit_digits + fraction_digits == 9) {
+        truncated = true;  // below a nanosecond: cut, not rounded
+        continue;
+      }
       fraction = fraction * 10 + static_cast<std::uint64_t>(s[pos] - '0');
       ++fraction_digits;
-      ++pos;
     }
   }
   if (!time_text::ends_cleanly(s, pos)) return 0;
@@ -53,6 +56,7 @@ std::size_t parse_epoch(std::string_view s, EpochUnit unit, UtcTime& out) noexce
   out.time = SysNanos{Nanoseconds{negative ? -magnitude : magnitude}};
   out.digits = static_cast<std::uint8_t>(unit_digits + fraction_digits);
   out.leap_second = false;
+  out.precision_truncated = truncated;
   return pos;
 }
 

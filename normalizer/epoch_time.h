@@ -21,8 +21,9 @@ enum class EpochUnit : std::uint8_t {
 };
 
 // Reads `[-]digits[.fraction]` from the start of `text` in `unit`. digits = the fraction digits
-// the value carries once expressed in seconds (1700000000123 ms -> 3). Refused: no digits, more
-// precision than a nanosecond, values outside SysNanos (about 1678..2262).
+// the value carries once expressed in seconds (1700000000123 ms -> 3). Precision below a
+// nanosecond is cut (digits 9, precision_truncated). Refused: no digits, values outside SysNanos
+// (about 1678..2262).
 std::size_t parse_epoch(std::string_view text, EpochUnit unit, UtcTime& out) noexcept;
 
 }  // namespace horolog

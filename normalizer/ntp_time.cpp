@@ -18,9 +18,12 @@ std::size_t parse_mjd_time(std::string_view s, UtcTime& out) noexcept {
   if (!read_between(s, pos, 1, 5, seconds) || seconds > 86400) return 0;
   std::uint32_t nanos = 0;
   std::uint8_t digits = 0;
+  bool truncated = false;
   if (pos < s.size() && s[pos] == '.') {
     ++pos;
-    if (pos < s.size() && is_digit(s[pos]) && !read_fraction(s, pos, nanos, digits)) return 0;
+    if (pos < s.size() && is_digit(s[pos]) && !read_fraction(s, pos, nanos, digits, truncated)) {
+      return 0;
+    }
   }
   if (!ends_cleanly(s, pos)) return 0;
   // Nanoseconds since 1970 in 64 bits end in 2262 (MJD 147337): later days cannot be held.
@@ -31,6 +34,7 @@ std::size_t parse_mjd_time(std::string_view s, UtcTime& out) noexcept {
   const std::int64_t days = static_cast<std::int64_t>(mjd) - kMjdUnixEpoch;
   out.time = SysNanos{Nanoseconds{days * 86'400'000'000'000 + day_nanos}};
   out.digits = digits;
+  out.precision_truncated = truncated;
   return pos;
 }
 

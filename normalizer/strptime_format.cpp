@@ -183,6 +183,7 @@ std::size_t TimeFormat::parse(std::string_view s, CivilTime& out) noexcept {
   unsigned second = 0;
   std::uint32_t nanos = 0;
   std::uint8_t digits = 0;
+  bool truncated = false;
   int meridiem = -1;  // 0 AM, 1 PM
   bool has_offset = false;
   std::int32_t offset = 0;
@@ -219,7 +220,7 @@ std::size_t TimeFormat::parse(std::string_view s, CivilTime& out) noexcept {
       case Kind::hour12: ok = read_between(s, pos, 1, 2, hour); break;
       case Kind::minute: ok = read_between(s, pos, 1, 2, minute); break;
       case Kind::second: ok = read_between(s, pos, 1, 2, second); break;
-      case Kind::fraction: ok = read_fraction(s, pos, nanos, digits); break;
+      case Kind::fraction: ok = read_fraction(s, pos, nanos, digits, truncated); break;
       case Kind::meridiem:
         ok = pos + 2 <= s.size() && lower(s[pos + 1]) == 'm' &&
              (lower(s[pos]) == 'a' || lower(s[pos]) == 'p');
@@ -274,6 +275,7 @@ std::size_t TimeFormat::parse(std::string_view s, CivilTime& out) noexcept {
   out.second = second;
   out.nanos = nanos;
   out.digits = digits;
+  out.precision_truncated = truncated;
   out.has_offset = has_offset;
   out.offset_seconds = offset;
   out.zone = has_offset ? nullptr : zone;

@@ -3,7 +3,8 @@
 //
 // Directives: %Y (4-digit year) %y (2 digits: 69..99 -> 19xx, 00..68 -> 20xx) %m %d %e (day,
 // space-padded allowed) %b %h %B (English month name, abbreviated or full) %a %A (weekday name,
-// skipped) %H %I (with %p) %M %S (00..60) %f (1..9 fraction digits, after a literal `.` or `,`)
+// skipped) %H %I (with %p) %M %S (00..60) %f (fraction digits after a literal `.` or `,`; beyond
+// nine they are cut and flagged)
 // %p (AM/PM) %z (`Z`, `±hh:mm`, `±hhmm`, `±hh`) %Z (UTC/GMT/Z, common abbreviations such as EST
 // or CEST, or an IANA name such as Europe/Berlin) %T (%H:%M:%S) %F (%Y-%m-%d) %D (%m/%d/%y)
 // %R (%H:%M) %%, and %s alone (seconds since the Unix epoch, optional fraction). A space matches

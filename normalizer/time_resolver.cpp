@@ -41,6 +41,12 @@ bool is_leap_second_slot(std::int64_t utc_seconds_of_59) noexcept {
   return static_cast<unsigned>(ymd.day()) == 1;
 }
 
+// 23:59:60 on the last day of a month in the stamp's own time: where a clock kept in local time
+// (or one that takes its zone for UTC) shows the leap second.
+bool ends_local_month(const CivilTime& c, int year) noexcept {
+  return c.hour == 23 && c.minute == 59 && c.day == time_text::days_in_month(year, c.month);
+}
+
 SysNanos make_time(std::int64_t utc_seconds, std::int64_t nanos) noexcept {
   return SysNanos{Nanoseconds{utc_seconds * kNanosPerSecond + nanos}};
 }
@@ -133,7 +139,7 @@ bool TimeResolver::resolve(const CivilTime& c, Event& event) noexcept {
   if (!c.has_year && !infer_year(c, second, limit, year)) return false;
   const Instant at = instant(c, year, second);
   if (at.utc_seconds < kMinSeconds || at.utc_seconds > kMaxSeconds) return false;
-  if (leap && !is_leap_second_slot(at.utc_seconds)) return false;
+  if (leap && !is_leap_second_slot(at.utc_seconds) && !ends_local_month(c, year)) return false;
 
   event.timestamp = make_time(at.utc_seconds, leap ? kNanosPerSecond - 1 : c.nanos);
   event.precision_digits = c.digits;
@@ -147,6 +153,7 @@ bool TimeResolver::resolve(const CivilTime& c, Event& event) noexcept {
   if (at.mapping == Zone::Mapping::fold) event.time_flags.set(TimeFlag::dst_fold);
   if (leap) event.time_flags.set(TimeFlag::leap_second);
   if (at.utc_seconds > limit) event.time_flags.set(TimeFlag::future);
+  if (c.precision_truncated) event.time_flags.set(TimeFlag::precision_truncated);
 
   last_year_ = year;
   last_month_ = c.month;
@@ -159,6 +166,7 @@ void TimeResolver::resolve_utc(const UtcTime& time, Event& event) noexcept {
   event.timestamp = time.time;
   event.precision_digits = time.digits;
   if (time.leap_second) event.time_flags.set(TimeFlag::leap_second);
+  if (time.precision_truncated) event.time_flags.set(TimeFlag::precision_truncated);
   const std::int64_t seconds =
       std::chrono::floor<std::chrono::seconds>(time.time).time_since_epoch().count();
   if (seconds > limit_seconds()) event.time_flags.set(TimeFlag::future);

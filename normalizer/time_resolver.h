@@ -22,10 +22,15 @@
 //   Viewer exports), the mirror image. A sequence's first record takes the earlier instant
 //   (oldest first) or the later (newest first). Flagged dst_fold. A record that is out of order
 //   by a few seconds right inside a fold is read as the other pass: the order is all there is.
-// - Leap second: hh:mm:60 is accepted when it maps to 23:59:60 UTC on the last day of a month
-//   (where IERS may insert one; the historical table is not consulted) and becomes the last
-//   nanosecond of 23:59:59, flagged leap_second. Any other :60 is refused.
+// - Leap second: hh:mm:60 is accepted where a leap second falls in UTC (its hh:mm:59 is 23:59:59
+//   UTC on the last day of a month, where IERS may insert one; the historical table is not
+//   consulted), and as 23:59:60 on the last day of a month in the stamp's own time (its zone or
+//   offset: clocks kept in local time show it there). Either becomes the last nanosecond of its
+//   hh:mm:59, which is resolved like any other local time (gap, fold), flagged leap_second. Any
+//   other :60 is refused.
 // - future: the instant is beyond limit.
+// - precision_truncated: the stamp had more than 9 fractional digits; the shape parser kept the
+//   first 9 (CivilTime / UtcTime precision_truncated), never rounding.
 // A zero reference means "now": the system clock is read for each record.
 #pragma once
 
@@ -57,7 +62,8 @@ class TimeResolver {
   // with impossible fields (month 13, Feb 30, a :60 that is no leap second) or outside the range
   // of SysNanos (years before 1678 or after 2261) yields `false` and leaves the event untouched.
   [[nodiscard]] bool resolve(const CivilTime& civil, Event& event) noexcept;
-  // For shapes that are UTC by definition: timestamp, precision_digits, and `future`.
+  // For shapes that are UTC by definition: timestamp, precision_digits, and the flags
+  // leap_second, precision_truncated and future.
   void resolve_utc(const UtcTime& time, Event& event) noexcept;
   // The record has no usable stamp: event.created (or now, when unset), flagged no_timestamp.
   void resolve_missing(Event& event) noexcept;

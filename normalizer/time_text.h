@@ -48,22 +48,23 @@ inline bool read_char(std::string_view s, std::size_t& pos, char c) noexcept {
   return false;
 }
 
-// 1..9 fraction digits after the separator (already consumed) as nanoseconds. More than nine
-// digits is refused rather than rounded: the result must be exact.
+// The fraction digits after the separator (already consumed) as nanoseconds. Digits beyond the
+// ninth are read and dropped, never rounded (rounding could carry into the next second, even the
+// next year), and `truncated` says so; `digits` is then 9. False when there is no digit.
 inline bool read_fraction(std::string_view s, std::size_t& pos, std::uint32_t& nanos,
-                          std::uint8_t& digits) noexcept {
+                          std::uint8_t& digits, bool& truncated) noexcept {
   std::uint32_t v = 0;
   std::size_t n = 0;
   while (pos + n < s.size() && is_digit(s[pos + n])) {
-    if (n == 9) return false;
-    v = v * 10 + static_cast<std::uint32_t>(s[pos + n] - '0');
+    if (n < 9) v = v * 10 + static_cast<std::uint32_t>(s[pos + n] - '0');
     ++n;
   }
   if (n == 0) return false;
   static constexpr std::uint32_t kScale[] = {1,     100000000, 10000000, 1000000, 100000,
                                              10000, 1000,      100,      10,      1};
-  nanos = v * kScale[n];
-  digits = static_cast<std::uint8_t>(n);
+  truncated = n > 9;
+  digits = static_cast<std::uint8_t>(truncated ? 9 : n);
+  nanos = v * kScale[digits];
   pos += n;
   return true;
 }

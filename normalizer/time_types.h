@@ -20,6 +20,8 @@ enum class TimeFlag : std::uint16_t {
   leap_second = 1u << 4,    // hh:mm:60 mapped to the last nanosecond of hh:mm:59
   future = 1u << 5,         // beyond the reference time by more than the tolerance
   no_timestamp = 1u << 6,   // no usable timestamp in the record; ingest time used
+  // more than 9 fractional digits: cut (not rounded) to the nanosecond; precision_digits is 9
+  precision_truncated = 1u << 7,
 };
 
 class TimeFlags {
@@ -38,7 +40,8 @@ class TimeFlags {
 
 // Names as written in horolog.time.flags, in bit order.
 inline constexpr std::string_view kTimeFlagNames[] = {
-    "year_inferred", "zone_assumed", "dst_gap", "dst_fold", "leap_second", "future", "no_timestamp",
+    "year_inferred", "zone_assumed", "dst_gap",      "dst_fold",
+    "leap_second",   "future",       "no_timestamp", "precision_truncated",
 };
 
 }  // namespace horolog

@@ -20,9 +20,10 @@ bool read_clock(std::string_view s, std::size_t& pos, CivilTime& out) noexcept {
   if (out.hour > 23 || out.minute > 59 || out.second > 60) return false;
   out.nanos = 0;
   out.digits = 0;
+  out.precision_truncated = false;
   if (pos + 1 < s.size() && (s[pos] == '.' || s[pos] == ',') && is_digit(s[pos + 1])) {
     ++pos;
-    if (!read_fraction(s, pos, out.nanos, out.digits)) return false;
+    if (!read_fraction(s, pos, out.nanos, out.digits, out.precision_truncated)) return false;
   }
   return true;
 }
@@ -97,7 +98,9 @@ std::size_t parse_rfc3339(std::string_view s, CivilTime& out) noexcept {
 
 std::size_t parse_ntpd_log_time(std::string_view s, CivilTime& out) noexcept {
   std::size_t pos = 0;
-  if (!read_between(s, pos, 1, 2, out.day) || !read_char(s, pos, ' ') ||
+  // ntpd writes the day with "%2d": a space, then the only digit of days 1-9.
+  const bool padded = read_char(s, pos, ' ');
+  if (!read_between(s, pos, 1, padded ? 1 : 2, out.day) || !read_char(s, pos, ' ') ||
       !read_month_abbrev(s, pos, out.month) || !read_char(s, pos, ' ')) {
     return 0;
   }

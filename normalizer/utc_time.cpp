@@ -21,6 +21,7 @@ CivilTime utc_to_civil(const UtcTime& utc) noexcept {
   civil.second = static_cast<unsigned>(secs % 60);
   civil.nanos = static_cast<std::uint32_t>((in_day - seconds(secs)).count());
   civil.digits = utc.digits;
+  civil.precision_truncated = utc.precision_truncated;
   civil.has_offset = true;
   civil.offset_seconds = 0;
   return civil;

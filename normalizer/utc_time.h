@@ -12,6 +12,8 @@ namespace horolog {
 struct UtcTime {
   SysNanos time{};
   std::uint8_t digits = 0;  // fractional digits the source carried (0..9)
+  // The source carried more precision than a nanosecond: `time` is cut to it, `digits` is 9.
+  bool precision_truncated = false;
   // The source counted a 61st second (MJD seconds 86400.x); `time` is then the last nanosecond
   // of the day, as TimeResolver does for hh:mm:60.
   bool leap_second = false;

@@ -67,7 +67,7 @@ constexpr FormatInfo kFormats[] = {
      "Windows event files by their first bytes; else detected from the first recognised "
      "record, mixed files falling back per record",
      kLines, &make_configured<AutoParser>},
-    {"syslog", "syslog", "RFC 5424 or BSD syslog, chosen per line", kLines,
+    {"syslog", "syslog", "RFC 5424, BSD syslog or ntpd log file lines, chosen per line", kLines,
      &make_plain<SyslogParser>},
     {"rfc3164", kDatasetRfc3164,
      "BSD syslog: `[<PRI>]Mmm dd hh:mm:ss [host] tag[pid]: msg`, also with an RFC 3339 stamp",

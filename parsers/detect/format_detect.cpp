@@ -118,7 +118,11 @@ std::string_view detect_format(std::string_view record) noexcept {
   if (record.front() == '{') return "json";
   if (record.front() == '<') return "syslog";
   if (record.starts_with("====")) return {};  // banner rule without column names
-  if (record.front() == ' ') return detect_chrony_banner(record);
+  if (record.front() == ' ') {
+    // ntpd pads days 1-9 with a space: ` 7 Dec 10:11:12 ntpd[123]: …`.
+    if (CivilTime civil; parse_ntpd_log_time(record, civil) != 0) return "ntpd";
+    return detect_chrony_banner(record);
+  }
 
   const Tokens t = tokenize(record);
   if (const std::string_view stats = detect_ntp_stats(t); !stats.empty()) return stats;

@@ -76,8 +76,8 @@ bool to_double(std::string_view token, double& out) noexcept {
   return true;
 }
 
-// `61016 2.878`: integer day, seconds with up to 9 fractional digits (the normalizer's exact
-// MJD conversion), UTC by definition.
+// `61016 2.878`: integer day, seconds exact to the nanosecond (the normalizer's MJD conversion;
+// further digits are cut and flagged), UTC by definition.
 bool parse_mjd_stamp(std::string_view& rest, ParseContext& ctx, Event& event) noexcept {
   UtcTime utc;
   const std::size_t used = parse_mjd_time(rest, utc);

@@ -69,9 +69,8 @@ ParseStatus Rfc3164Parser::parse(std::string_view record, ParseContext& ctx,
     continuation_.remember(event);
     return ParseStatus::ok;
   }
-  const bool has_pri = !record.empty() && record.front() == '<';
   discard_parse(event);
-  if (!has_pri && continuation_.apply(record, ctx, event)) return ParseStatus::ok;
+  if (continuation_.apply(record, ctx, event)) return ParseStatus::ok;
   mark_unparsed(record, "not an RFC 3164 syslog line", event);
   event.host = ctx.host;
   return ParseStatus::error;

@@ -97,9 +97,7 @@ ParseStatus Rfc5424Parser::parse(std::string_view record, ParseContext& ctx,
     return ParseStatus::ok;
   }
   discard_parse(event);
-  if (!looks_like_rfc5424(record) && continuation_.apply(record, ctx, event)) {
-    return ParseStatus::ok;
-  }
+  if (continuation_.apply(record, ctx, event)) return ParseStatus::ok;
   mark_unparsed(record, "not an RFC 5424 syslog line", event);
   event.host = ctx.host;
   return ParseStatus::error;

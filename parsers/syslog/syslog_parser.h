@@ -1,5 +1,5 @@
 // Format `syslog`: RFC 5424 or BSD (RFC 3164 / high-precision) chosen per line, for files and
-// streams that mix both (logger, relays).
+// streams that mix both (logger, relays), and the lines of ntpd's own logfile (dataset ntp.log).
 // Buffer lifetime: as for Rfc3164Parser and Rfc5424Parser.
 #pragma once
 

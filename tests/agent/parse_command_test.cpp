@@ -108,6 +108,79 @@ TEST(ParseCommand, EmitsAMalformedLineRawAndFlagged) {
   EXPECT_EQ(host, "collector");
 }
 
+TEST(ParseCommand, ReadsNtpdLogfileLinesWithSpacePaddedDaysUnderNtpdSyslogAndAuto) {
+  // ntpd's own logfile: days 1-9 are padded with a space, which stays part of the stamp and
+  // of the record (log.offset points at it).
+  TempDir dir;
+  const std::string text =
+      "30 Nov 23:59:00 ntpd[123]: ntpd 4.2.8p15 starting\n"
+      " 1 Dec 00:00:01 ntpd[123]: time reset +0.183275 s\n"
+      " 7 Dec 10:11:12 ntpd[123]: synchronized to 127.0.0.1, stratum 2\n";
+  write_file(dir / "ntp.log", text);
+  const std::size_t offsets[] = {0, text.find(" 1 Dec"), text.find(" 7 Dec")};
+  const char* stamps[] = {"30 Nov 23:59:00", " 1 Dec 00:00:01", " 7 Dec 10:11:12"};
+  const char* times[] = {"2026-11-30T23:59:00Z", "2026-12-01T00:00:01Z", "2026-12-07T10:11:12Z"};
+  for (const char* format : {"ntpd", "syslog", "auto"}) {
+    SCOPED_TRACE(format);
+    const auto result = run_process(
+        parse_args({"--format", format, "--timezone", "UTC", "--reference-time",
+                    "2026-12-08T00:00:00Z", "--host", "collector", (dir / "ntp.log").string()}));
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const auto lines = split_lines(result.out);
+    ASSERT_EQ(lines.size(), 3u);
+    simdjson::dom::parser parser;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      element doc;
+      ASSERT_EQ(parser.parse(std::string(lines[i])).get(doc), simdjson::SUCCESS) << lines[i];
+      std::string_view timestamp, original, dataset, host;
+      std::uint64_t offset = 0;
+      EXPECT_EQ(doc["horolog"]["flags"].error(), simdjson::NO_SUCH_FIELD) << lines[i];
+      ASSERT_EQ(doc["@timestamp"].get(timestamp), simdjson::SUCCESS);
+      EXPECT_EQ(timestamp, times[i]);
+      ASSERT_EQ(doc["horolog"]["time"]["original"].get(original), simdjson::SUCCESS) << lines[i];
+      EXPECT_EQ(original, stamps[i]);
+      ASSERT_EQ(doc["event"]["dataset"].get(dataset), simdjson::SUCCESS);
+      EXPECT_EQ(dataset, "ntp.log");
+      ASSERT_EQ(doc["host"]["name"].get(host), simdjson::SUCCESS);
+      EXPECT_EQ(host, "collector");
+      ASSERT_EQ(doc["log"]["offset"].get(offset), simdjson::SUCCESS);
+      EXPECT_EQ(offset, offsets[i]);
+    }
+  }
+}
+
+TEST(ParseCommand, CutsFractionsBeyondNanosecondsAndFlagsThem) {
+  // More than nine fractional digits keep the record: the time is cut to nine digits, never
+  // rounded (here it would round into the next year), and flagged.
+  struct Case {
+    const char* format;
+    std::string record;
+  };
+  const Case cases[] = {
+      {"rfc5424", "<14>1 2026-12-31T23:59:59.999999999987Z h app - - - m"},
+      {"syslog", "2026-12-31T23:59:59.999999999987+00:00 h app: m"},
+      {"json", R"({"time":"2026-12-31T23:59:59.999999999987Z","message":"m"})"},
+  };
+  simdjson::dom::parser parser;
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.format);
+    const auto result = run_process(parse_args({"--format", c.format, "--timezone", "UTC",
+                                                "--reference-time", "2027-01-01T00:00:00Z", "-"}),
+                                    c.record + "\n");
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const auto lines = split_lines(result.out);
+    ASSERT_EQ(lines.size(), 1u);
+    element doc;
+    ASSERT_EQ(parser.parse(std::string(lines[0])).get(doc), simdjson::SUCCESS) << lines[0];
+    EXPECT_EQ(doc["horolog"]["flags"].error(), simdjson::NO_SUCH_FIELD) << lines[0];
+    std::string_view timestamp, flag;
+    ASSERT_EQ(doc["@timestamp"].get(timestamp), simdjson::SUCCESS);
+    EXPECT_EQ(timestamp, "2026-12-31T23:59:59.999999999Z");
+    ASSERT_EQ(doc["horolog"]["time"]["flags"].at(0).get(flag), simdjson::SUCCESS) << lines[0];
+    EXPECT_EQ(flag, "precision_truncated");
+  }
+}
+
 TEST(ParseCommand, WritesOnlyTheSelectedFields) {
   TempDir dir;
   write_file(dir / "a.log", "<38>Nov 26 2026 12:00:01 web1 sshd[7]: Accepted publickey\n");

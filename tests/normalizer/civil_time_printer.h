@@ -10,13 +10,14 @@ namespace horolog {
 inline bool operator==(const CivilTime& a, const CivilTime& b) {
   return a.year == b.year && a.has_year == b.has_year && a.month == b.month && a.day == b.day &&
          a.hour == b.hour && a.minute == b.minute && a.second == b.second && a.nanos == b.nanos &&
-         a.digits == b.digits && a.has_offset == b.has_offset &&
-         a.offset_seconds == b.offset_seconds && a.zone == b.zone;
+         a.digits == b.digits && a.precision_truncated == b.precision_truncated &&
+         a.has_offset == b.has_offset && a.offset_seconds == b.offset_seconds && a.zone == b.zone;
 }
 
 inline std::ostream& operator<<(std::ostream& os, const CivilTime& c) {
   return os << (c.has_year ? c.year : -1) << '-' << c.month << '-' << c.day << ' ' << c.hour << ':'
             << c.minute << ':' << c.second << " ns=" << c.nanos << " digits=" << int{c.digits}
+            << (c.precision_truncated ? " (cut)" : "")
             << " offset=" << (c.has_offset ? c.offset_seconds : -99999);
 }
 
@@ -33,6 +34,12 @@ inline CivilTime civil(int year, unsigned month, unsigned day, unsigned hour, un
   c.second = second;
   c.nanos = nanos;
   c.digits = digits;
+  return c;
+}
+
+// More than nine fraction digits were written: `nanos` holds the first nine.
+inline CivilTime cut(CivilTime c) {
+  c.precision_truncated = true;
   return c;
 }
 

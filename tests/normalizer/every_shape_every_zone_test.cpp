@@ -60,7 +60,8 @@ std::vector<Rendered> render(const WallClock& w) {
   std::snprintf(b, sizeof b, "%d-%02u-%02uT%02u:%02u:%02u", w.year, w.month, w.day, w.hour,
                 w.minute, w.second);
   out.push_back({"rfc3339", b, false});
-  std::snprintf(b, sizeof b, "%u %s %02u:%02u:%02u", w.day, mon, w.hour, w.minute, w.second);
+  // As ntpd's humanlogtime() writes it: days 1-9 padded with a space.
+  std::snprintf(b, sizeof b, "%2u %s %02u:%02u:%02u", w.day, mon, w.hour, w.minute, w.second);
   out.push_back({"ntpd log", b, true});
   const unsigned h12 = w.hour % 12 == 0 ? 12 : w.hour % 12;
   std::snprintf(b, sizeof b, "%u/%u/%d %u:%02u:%02u %s", w.month, w.day, w.year, h12, w.minute,

@@ -1,5 +1,6 @@
 // Year inference for year-less stamps, Dec 31 -> Jan 1 crossings inside one source, Feb 29, the
-// `future` flag, leap seconds, UTC-by-definition instants and records without a timestamp.
+// `future` flag, impossible civil times, UTC-by-definition instants and records without a
+// timestamp. Leap seconds: time_resolver_leap_second_test.cpp.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -142,48 +143,6 @@ TEST(YearInference, ZeroReferenceMeansNow) {
   EXPECT_LE(event.timestamp, now + std::chrono::hours(24));
   EXPECT_GT(event.timestamp, now - std::chrono::hours(24 * 366));
 }
-
-struct LeapCase {
-  const char* name;
-  const char* zone;
-  std::string_view text;  // RFC 3339
-  bool accepted;
-  std::string_view utc;
-};
-
-const LeapCase kLeapCases[] = {
-    {"Utc2016", "UTC", "2016-12-31T23:59:60Z", true, "2016-12-31T23:59:59Z"},
-    {"Utc2016Fraction", "UTC", "2016-12-31T23:59:60.5Z", true, "2016-12-31T23:59:59.9Z"},
-    {"Utc2016Nanos", "UTC", "2016-12-31T23:59:60.000000000Z", true,
-     "2016-12-31T23:59:59.999999999Z"},
-    {"June2015", "UTC", "2015-06-30T23:59:60Z", true, "2015-06-30T23:59:59Z"},
-    {"WithOffset", "UTC", "2017-01-01T00:59:60+01:00", true, "2016-12-31T23:59:59Z"},
-    {"ZoneAssumedBerlin", "Europe/Berlin", "2017-01-01T00:59:60", true, "2016-12-31T23:59:59Z"},
-    {"NotAtEndOfDay", "UTC", "2016-12-31T12:59:60Z", false, ""},
-    {"NotAtEndOfMonth", "UTC", "2016-12-30T23:59:60Z", false, ""},
-    {"LocalMidnightIsNotUtcMidnight", "Europe/Berlin", "2016-12-31T23:59:60", false, ""},
-};
-
-class LeapSecond : public ::testing::TestWithParam<LeapCase> {};
-
-TEST_P(LeapSecond, MapsToTheLastNanosecondOfTheMinuteOnlyAtAMonthEnd) {
-  const LeapCase& row = GetParam();
-  TimeResolver resolver({Zone::find(row.zone).value(), test::instant("2027-01-01T00:00:00Z")});
-  CivilTime c;
-  ASSERT_EQ(parse_rfc3339(row.text, c), row.text.size());
-  Event event;
-  ASSERT_EQ(resolver.resolve(c, event), row.accepted);
-  if (!row.accepted) {
-    EXPECT_EQ(event.timestamp, SysNanos{}) << "a refused stamp leaves the event untouched";
-    return;
-  }
-  EXPECT_EQ(test::rfc3339(event), row.utc);
-  EXPECT_TRUE(event.time_flags.has(TimeFlag::leap_second));
-  EXPECT_EQ(event.timestamp.time_since_epoch().count() % 1'000'000'000, 999'999'999);
-}
-
-INSTANTIATE_TEST_SUITE_P(Table, LeapSecond, ::testing::ValuesIn(kLeapCases),
-                         [](const auto& info) { return std::string(info.param.name); });
 
 struct BadCivil {
   const char* name;

@@ -134,6 +134,15 @@ TEST(Auto, DetectsStatisticsShapes) {
   EXPECT_EQ(detect_format("26 Nov 12:00:00 ntpd[123]: time reset +0.183275 s"), "ntpd");
 }
 
+TEST(Auto, DetectsNtpdLinesWithASpacePaddedDay) {
+  EXPECT_EQ(detect_format(" 7 Dec 10:11:12 ntpd[123]: time reset +0.183275 s"), "ntpd");
+  AutoParser parser{ParserOptions{}};
+  test::ParseHarness h;
+  ASSERT_EQ(h.parse(parser, " 7 Dec 10:11:12 ntpd[123]: ntpd 4.2.8p15 starting"), ParseStatus::ok)
+      << h.event().error;
+  EXPECT_EQ(parser.chosen(), "ntpd");
+}
+
 }  // namespace
 }  // namespace horolog
 

@@ -112,8 +112,6 @@ INSTANTIATE_TEST_SUITE_P(
         StatsRejected{"too_few_columns", StatsKind::ntp_loopstats, "61016 2.878 0.000001853"},
         StatsRejected{"not_a_number", StatsKind::ntp_loopstats, "61016 2.878 x 1 1 1 1"},
         StatsRejected{"seconds_beyond_day", StatsKind::ntp_loopstats, "61016 86401 1 1 1 1 1"},
-        StatsRejected{"fraction_too_long", StatsKind::ntp_loopstats,
-                      "61016 1.0000000001 1 1 1 1 1"},
         StatsRejected{"bad_status_word", StatsKind::ntp_peerstats,
                       "61016 2.877 127.127.20.0 zz1b 0.1 0 0.1 0.1"},
         StatsRejected{"chrony_with_offset", StatsKind::chrony_tracking,
@@ -121,6 +119,16 @@ INSTANTIATE_TEST_SUITE_P(
         StatsRejected{"binary", StatsKind::chrony_rtc, std::string("\x01\x02\0\xff", 4)},
         StatsRejected{"empty_after_stamp", StatsKind::ntp_clockstats, "61370 47270.713"}),
     [](const testing::TestParamInfo<StatsRejected>& info) { return info.param.name; });
+
+TEST(NtpStats, SecondsBeyondNanosecondsAreCutAndFlagged) {
+  test::ParseHarness h;
+  NtpStatsParser parser(StatsKind::ntp_loopstats);
+  ASSERT_EQ(h.parse(parser, "61016 1.0000000009 1 1 1 1 1"), ParseStatus::ok) << h.event().error;
+  EXPECT_EQ(iso(h.event().timestamp), "2025-12-07T00:00:01.000000000Z");
+  EXPECT_EQ(h.event().precision_digits, 9);
+  EXPECT_TRUE(h.event().time_flags.has(TimeFlag::precision_truncated));
+  EXPECT_EQ(h.event().time_original, "61016 1.0000000009");
+}
 
 TEST(NtpStats, DecodesPeerStatusWord) {
   test::ParseHarness h;
@@ -221,6 +229,9 @@ INSTANTIATE_TEST_SUITE_P(
         LogAccepted{"classic_time_reset", "26 Nov 12:00:00 ntpd[123]: time reset +0.183275 s",
                     "2026-11-26T12:00:00.000000000Z", "ntpd", "time reset +0.183275 s",
                     "clock_step", 0.183275},
+        LogAccepted{"classic_space_padded_day", " 7 Dec 10:11:12 ntpd[123]: time reset +0.183275 s",
+                    "2025-12-07T10:11:12.000000000Z", "ntpd", "time reset +0.183275 s",
+                    "clock_step", 0.183275},
         LogAccepted{"ntpsec_local_time",
                     "2026-11-26T08:07:48 ntpd[12198]: INIT: ntpd ntpsec-1.2.2: Starting",
                     "2026-11-26T08:07:48.000000000Z", "ntpd", "INIT: ntpd ntpsec-1.2.2: Starting",
@@ -245,6 +256,37 @@ INSTANTIATE_TEST_SUITE_P(
             "2026-11-26T12:00:00.000000000Z", "ntpd",
             "kernel reports TIME_ERROR: 0x41: Clock Unsynchronized", "kernel_time_error", 0}),
     [](const testing::TestParamInfo<LogAccepted>& info) { return info.param.name; });
+
+// ntpd's own logfile pads days 1-9 with a space (humanlogtime(): "%2d %s %02d:%02d:%02d"). The
+// line must parse under every format that reads ntpd logs, after a syslog line too (where a
+// headerless line would be a continuation), with its own day and an inferred year.
+TEST(NtpdLog, SpacePaddedDaysParseUnderNtpdSyslogAndAuto) {
+  for (const char* format : {"ntpd", "syslog", "auto"}) {
+    const auto parser = find_format(format)->make(ParserOptions{}).value();
+    test::ParseHarness h;
+    ASSERT_EQ(h.parse(*parser, "Nov 26 12:00:00 web1 cron[1]: before"), ParseStatus::ok) << format;
+    for (int day = 1; day <= 9; ++day) {
+      const std::string stamp = " " + std::to_string(day) + " Nov 10:11:12";
+      const std::string line = stamp + " ntpd[123]: time reset +0.183275 s";
+      SCOPED_TRACE(std::string(format) + ": " + line);
+      ASSERT_EQ(h.parse(*parser, line), ParseStatus::ok) << h.event().error;
+      const Event& e = h.event();
+      EXPECT_EQ(iso(e.timestamp), "2026-11-0" + std::to_string(day) + "T10:11:12.000000000Z");
+      EXPECT_EQ(e.time_original, stamp);
+      EXPECT_TRUE(e.time_flags.has(TimeFlag::year_inferred));
+      EXPECT_TRUE(e.time_flags.has(TimeFlag::zone_assumed));
+      EXPECT_FALSE(e.has(EventFlag::parse_error));
+      EXPECT_EQ(h.field("log.syslog.continuation"), nullptr);
+      EXPECT_EQ(e.dataset, "ntp.log");
+      EXPECT_EQ(e.host, "this-host");
+      EXPECT_EQ(e.app, "ntpd");
+      EXPECT_EQ(e.pid, 123);
+      EXPECT_EQ(e.message, "time reset +0.183275 s");
+      ASSERT_NE(h.field("event.action"), nullptr);
+      EXPECT_EQ(h.field("event.action")->value.text, "clock_step");
+    }
+  }
+}
 
 TEST(NtpdLog, NtpsecMessageClassBecomesField) {
   test::ParseHarness h;

@@ -160,6 +160,18 @@ TEST(Rfc3164, SetsDatasetAndOriginalStamp) {
   EXPECT_TRUE(h.event().time_flags.has(TimeFlag::year_inferred));
 }
 
+TEST(Rfc3164, LocalEndOfYearLeapSecondParsesInEveryZone) {
+  for (const char* zone : {"UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata"}) {
+    SCOPED_TRACE(zone);
+    test::ParseHarness h(zone);
+    Rfc3164Parser parser;
+    ASSERT_EQ(h.parse(parser, "Dec 31 23:59:60 h app: leap"), ParseStatus::ok) << h.event().error;
+    EXPECT_FALSE(h.event().has(EventFlag::parse_error));
+    EXPECT_TRUE(h.event().time_flags.has(TimeFlag::leap_second));
+    EXPECT_EQ(h.event().message, "leap");
+  }
+}
+
 class Rfc3164Samples : public testing::TestWithParam<std::string> {};
 
 TEST_P(Rfc3164Samples, EveryLineIsOneEventWithoutParseErrors) {

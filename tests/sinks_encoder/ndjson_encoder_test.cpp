@@ -151,7 +151,7 @@ TEST_F(Encoder, WritesTimeFlagsInBitOrder) {
   }
   const std::string line = encode(event);
   EXPECT_NE(line.find(R"("flags":["year_inferred","zone_assumed","dst_gap","dst_fold",)"
-                      R"("leap_second","future","no_timestamp"])"),
+                      R"("leap_second","future","no_timestamp","precision_truncated"])"),
             std::string::npos)
       << line;
 }
