@@ -71,6 +71,8 @@ struct SinkEnvironment {
   const std::atomic<bool>* stopping = nullptr;
   // Set by an output to a pipe when its reader went away (stdout). May be null.
   std::atomic<bool>* output_closed = nullptr;
+  // Where a sink keeps state of its own across restarts (the agent's data_dir).
+  std::string state_dir = {};
 };
 
 class Sink {

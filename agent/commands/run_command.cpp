@@ -139,7 +139,7 @@ Result<int> run_command(const RunCommandOptions& options) {
   clock.start();
   CheckpointStore checkpoints(config.data_dir);
   if (checkpoints.loaded_corrupt()) spdlog::error("{}", checkpoints.problem());
-  if (Result<void> built = sinks.add_all(config.sinks, &g_stop); !built) {
+  if (Result<void> built = sinks.add_all(config.sinks, config.data_dir, &g_stop); !built) {
     return fail(built.error().within("cannot start"));
   }
   Result<std::vector<std::unique_ptr<Input>>> inputs =
