@@ -37,7 +37,11 @@ FileSink::FileSink(FileSinkOptions options, PathTemplate path, const SinkEnviron
       template_(std::move(path)),
       ack_(env.ack),
       stopping_(env.stopping),
-      last_commit_(std::chrono::steady_clock::now()) {}
+      last_commit_(std::chrono::steady_clock::now()) {
+  if (options_.compression != Compression::none) {
+    codec_ = std::make_unique<OutputCodec>(options_.compression);
+  }
+}
 
 FileSink::~FileSink() { flush(); }
 
@@ -108,7 +112,7 @@ bool FileSink::commit_touched() {
   auto backoff = std::chrono::milliseconds(100);
   while (!touched_.empty()) {
     OutputFile* file = touched_.back();
-    const int rc = file->commit(options_.fsync);
+    const int rc = file->commit(codec_.get(), compressed_, options_.fsync);
     if (rc == 0) {
       touched_.pop_back();
       continue;

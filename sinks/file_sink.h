@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "sinks/file_sink_options.h"
+#include "sinks/output_codec.h"
 #include "sinks/output_file.h"
 #include "sinks/path_template.h"
 #include "sinks/sink.h"
@@ -44,6 +45,8 @@ class FileSink final : public Sink {
   AckCallback ack_;
   const std::atomic<bool>* stopping_;
   SinkCounters counters_;
+  std::unique_ptr<OutputCodec> codec_;  // null without compression
+  std::string compressed_;              // the codec's output
   std::unordered_map<std::string, std::unique_ptr<OutputFile>> files_;
   std::vector<OutputFile*> touched_;    // files with an uncommitted batch
   std::vector<std::uint64_t> unacked_;  // tickets written but not yet committed

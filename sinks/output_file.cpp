@@ -1,11 +1,9 @@
-// File I/O and the gzip (zlib) / zstd codecs behind OutputFile.
+// File I/O of one output: open, append a batch, cut back what a failed write left.
 #include "sinks/output_file.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
-#include <zstd.h>
 
 #include <cerrno>
 #include <filesystem>
@@ -14,47 +12,8 @@
 
 namespace horolog {
 
-// Compresses one batch into one self-contained gzip member or zstd frame.
-struct OutputFile::Codec {
-  Compression kind;
-  ZSTD_CCtx* zstd = nullptr;
-
-  explicit Codec(Compression k) : kind(k) {
-    if (kind == Compression::zstd) zstd = ZSTD_createCCtx();
-  }
-  ~Codec() { ZSTD_freeCCtx(zstd); }
-
-  bool compress(std::string_view in, std::string& out) {
-    out.clear();
-    if (kind == Compression::zstd) {
-      out.resize(ZSTD_compressBound(in.size()));
-      const std::size_t n =
-          ZSTD_compressCCtx(zstd, out.data(), out.size(), in.data(), in.size(), 3);
-      if (ZSTD_isError(n)) return false;
-      out.resize(n);
-      return true;
-    }
-    z_stream stream{};
-    if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) !=
-        Z_OK) {
-      return false;
-    }
-    out.resize(deflateBound(&stream, static_cast<uLong>(in.size())) + 32);
-    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-    stream.avail_in = static_cast<uInt>(in.size());
-    stream.next_out = reinterpret_cast<Bytef*>(out.data());
-    stream.avail_out = static_cast<uInt>(out.size());
-    const int rc = deflate(&stream, Z_FINISH);
-    out.resize(stream.total_out);
-    deflateEnd(&stream);
-    return rc == Z_STREAM_END;
-  }
-};
-
 OutputFile::OutputFile(std::string path, Compression compression)
-    : path_(std::move(path)), compression_(compression) {
-  if (compression_ != Compression::none) codec_ = std::make_unique<Codec>(compression_);
-}
+    : path_(std::move(path)), compression_(compression) {}
 
 OutputFile::~OutputFile() { close(); }
 
@@ -99,13 +58,13 @@ int OutputFile::append(std::string_view data) {
   return 0;
 }
 
-int OutputFile::commit(bool fsync) {
+int OutputFile::commit(OutputCodec* codec, std::string& scratch, bool fsync) {
   if (int rc = open(); rc != 0) return rc;
   if (pending_.empty()) return 0;
   std::string_view out = pending_;
-  if (codec_) {
-    if (!codec_->compress(pending_, compressed_)) return EIO;
-    out = compressed_;
+  if (codec != nullptr) {
+    if (!codec->compress(pending_, scratch)) return EIO;
+    out = scratch;
   }
   int rc = write_fully(fd_, out);
   if (rc == 0 && fsync && ::fsync(fd_) != 0) rc = errno;

@@ -1,6 +1,7 @@
 // One output file of the file sink: plain, gzip or zstd. Each committed batch ends a complete
-// gzip member / zstd frame, so the file is decodable after a crash and a failed batch can be cut
-// off again (truncate to the last commit) before it is retried.
+// gzip member / zstd frame (compressed by the sink's one OutputCodec), so the file is decodable
+// after a crash and a failed batch can be cut off again (truncate to the last commit) before it
+// is retried.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +10,7 @@
 #include <string_view>
 
 #include "sinks/file_sink_options.h"
+#include "sinks/output_codec.h"
 
 namespace horolog {
 
@@ -22,7 +24,9 @@ class OutputFile {
   // All return 0 or an errno value.
   int open();
   int append(std::string_view data);  // buffered; part of the pending batch
-  int commit(bool fsync);             // ends the frame/member, writes it out, optional fsync
+  // Writes the pending batch out (through `codec` when compressing, with `scratch` for its
+  // output), optionally fsyncs.
+  int commit(OutputCodec* codec, std::string& scratch, bool fsync);
   void rollback() noexcept;  // drops the pending batch and cuts the file to the last commit
   void close() noexcept;
 
@@ -32,7 +36,6 @@ class OutputFile {
   bool is_open() const noexcept { return fd_ >= 0; }
 
  private:
-  struct Codec;
   void cut_torn_tail() noexcept;
 
   std::string path_;
@@ -40,8 +43,6 @@ class OutputFile {
   int fd_ = -1;
   std::uint64_t committed_size_ = 0;  // bytes on disk after the last commit
   std::string pending_;               // uncompressed bytes of the current batch
-  std::string compressed_;            // scratch for the codec's output
-  std::unique_ptr<Codec> codec_;
 };
 
 }  // namespace horolog
