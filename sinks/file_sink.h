@@ -1,6 +1,7 @@
 // The file sink: NDJSON lines routed by a path template, size-based rotation, optional gzip/zstd.
-// A batch is acknowledged only after it is written and flushed per the policy; write failures
-// (full disk, unwritable path) are retried with backoff while the pipeline waits.
+// A batch is acknowledged only after it is written and flushed per the policy. Write failures an
+// operator can fix (full disk, permissions) are retried with backoff while the pipeline waits;
+// outputs that fail for good (output_error.h) follow on_permanent_error.
 #pragma once
 
 #include <atomic>
@@ -8,10 +9,12 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "sinks/file_sink_options.h"
 #include "sinks/output_codec.h"
+#include "sinks/output_dead_letter.h"
 #include "sinks/output_file.h"
 #include "sinks/path_template.h"
 #include "sinks/sink.h"
@@ -25,7 +28,6 @@ class FileSink final : public Sink {
   static Result<std::unique_ptr<FileSink>> create(const SinkConfig& config,
                                                   const FileSinkOptions& options,
                                                   const SinkEnvironment& env);
-  FileSink(FileSinkOptions options, PathTemplate path, const SinkEnvironment& env);
   ~FileSink() override;
 
   void write(const EncodedBatch& batch) override;
@@ -35,11 +37,21 @@ class FileSink final : public Sink {
   std::vector<std::string> outputs() const override { return paths_written_; }
 
  private:
+  FileSink(std::string name, FileSinkOptions options, PathTemplate path, const SinkEnvironment& env,
+           std::string dead_letter);
+
+  void render_path(const Event& event, std::string_view format, std::string& out) const;
   OutputFile& file_for(const std::string& path);
   void rotate(OutputFile& file);
   bool commit_touched();  // false when stopped while still failing
-  void ack_pending(Delivery delivery);
+  // One attempt at every touched output: 0, or the errno of a failure worth retrying (`failed`
+  // names the output).
+  int try_commit(std::string& failed);
+  // Routes the pending lines of an output that failed for good per on_permanent_error.
+  void fail_for_good(OutputFile& file, int err);
+  void ack_pending(bool committed);
 
+  std::string name_;
   FileSinkOptions options_;
   PathTemplate template_;
   AckCallback ack_;
@@ -47,9 +59,12 @@ class FileSink final : public Sink {
   SinkCounters counters_;
   std::unique_ptr<OutputCodec> codec_;  // null without compression
   std::string compressed_;              // the codec's output
+  OutputDeadLetter dead_letter_;
   std::unordered_map<std::string, std::unique_ptr<OutputFile>> files_;
-  std::vector<OutputFile*> touched_;    // files with an uncommitted batch
-  std::vector<std::uint64_t> unacked_;  // tickets written but not yet committed
+  std::vector<OutputFile*> touched_;          // files with an uncommitted batch
+  std::vector<std::uint64_t> unacked_;        // tickets written but not yet committed
+  std::vector<std::uint64_t> held_;           // of those, the ones not to acknowledge (hold)
+  std::unordered_set<std::string> reported_;  // outputs whose permanent failure was logged
   std::vector<std::string> paths_written_;
   std::string path_scratch_;
   std::string next_path_;  // the following event's path, while a run of same-file lines grows

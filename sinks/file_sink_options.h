@@ -10,6 +10,13 @@ namespace horolog {
 enum class Compression { none, gzip, zstd };
 enum class FlushPolicy { batch, interval };
 
+// What happens to events whose output fails for good (a name the file system refuses, a symlink
+// at the output path). Errors an operator can fix (full disk, permissions) are always retried.
+enum class OutputErrorPolicy {
+  hold,         // the batch is not acknowledged: the checkpoint stays before it until a restart
+  dead_letter,  // write the events with the error to the dead-letter file and go on
+};
+
 struct FileSinkOptions {
   std::string path = "./out/{input}-%Y%m%d.ndjson";
   config::ByteSize max_size{0};
@@ -17,12 +24,14 @@ struct FileSinkOptions {
   FlushPolicy flush = FlushPolicy::batch;
   config::Duration flush_interval = std::chrono::seconds(1);
   bool fsync = false;
+  OutputErrorPolicy on_permanent_error = OutputErrorPolicy::dead_letter;
+  std::string dead_letter;  // empty: file-sink-NAME-dead-letter.ndjson in the state directory
 
   template <class V>
   void describe(V& v) {
     v("path", path,
       "Output path template: strftime fields (%Y, %m, %d, %H) from the event's UTC time, and "
-      "{input}, {host}, {format}");
+      "{input}, {host}, {format} (names longer than 128 bytes are cut and end in a hash)");
     v("max_size", max_size, "Rotate a file when it reaches this size (0 = never)");
     v("compression", compression,
       config::Choices<Compression>{
@@ -34,6 +43,18 @@ struct FileSinkOptions {
       "When written data counts as delivered: after every batch, or every flush_interval");
     v("flush_interval", flush_interval, "Flush period when flush is `interval`");
     v("fsync", fsync, "fsync() files before reporting data as delivered (survives power loss)");
+    v("on_permanent_error", on_permanent_error,
+      config::Choices<OutputErrorPolicy>{
+          {{"hold", OutputErrorPolicy::hold}, {"dead_letter", OutputErrorPolicy::dead_letter}}},
+      "Events whose output fails for good (name too long, a symlink at the path): `dead_letter` "
+      "(written to the dead_letter file; delivery goes on) or `hold` (not acknowledged; the "
+      "checkpoint stays before them)");
+    v("dead_letter", dead_letter,
+      "NDJSON file receiving those events with the error; default: "
+      "`file-sink-NAME-dead-letter.ndjson` in data_dir");
+    v.check("dead_letter",
+            dead_letter.empty() || on_permanent_error == OutputErrorPolicy::dead_letter,
+            "`dead_letter` is only used with on_permanent_error: dead_letter");
   }
 };
 

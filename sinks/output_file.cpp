@@ -22,7 +22,7 @@ int OutputFile::open() {
   std::error_code ec;
   const auto parent = std::filesystem::path(path_).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0644);
   if (fd_ < 0) return errno;
   struct stat st {};
   committed_size_ = fstat(fd_, &st) == 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
@@ -53,9 +53,9 @@ void OutputFile::cut_torn_tail() noexcept {
   if (committed_size_ > 0 && ftruncate(fd_, 0) == 0) committed_size_ = 0;
 }
 
-int OutputFile::append(std::string_view data) {
-  pending_.append(data);
-  return 0;
+void OutputFile::append(std::string_view lines, std::uint64_t ticket) {
+  pending_.append(lines);
+  if (tickets_.empty() || tickets_.back() != ticket) tickets_.push_back(ticket);
 }
 
 int OutputFile::commit(OutputCodec* codec, std::string& scratch, bool fsync) {
@@ -74,14 +74,13 @@ int OutputFile::commit(OutputCodec* codec, std::string& scratch, bool fsync) {
     return rc;
   }
   committed_size_ += out.size();
-  pending_.clear();
+  drop_pending();
   return 0;
 }
 
-void OutputFile::rollback() noexcept {
+void OutputFile::drop_pending() noexcept {
   pending_.clear();
-  // Nothing of the pending batch reached the file except through a failed commit, which
-  // already cut it back.
+  tickets_.clear();
 }
 
 void OutputFile::close() noexcept {

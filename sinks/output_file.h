@@ -5,9 +5,9 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "sinks/file_sink_options.h"
 #include "sinks/output_codec.h"
@@ -22,17 +22,23 @@ class OutputFile {
   OutputFile& operator=(const OutputFile&) = delete;
 
   // All return 0 or an errno value.
+  // Opens for appending, creating the file and its folders; a symlink at the path is refused
+  // (ELOOP): appending through it would write into a file the sink was never pointed at.
   int open();
-  int append(std::string_view data);  // buffered; part of the pending batch
+  // Buffers lines of batch `ticket`: part of the pending batch.
+  void append(std::string_view lines, std::uint64_t ticket);
   // Writes the pending batch out (through `codec` when compressing, with `scratch` for its
   // output), optionally fsyncs.
   int commit(OutputCodec* codec, std::string& scratch, bool fsync);
-  void rollback() noexcept;  // drops the pending batch and cuts the file to the last commit
+  void drop_pending() noexcept;  // forgets the pending batch (it was not written)
   void close() noexcept;
 
   const std::string& path() const noexcept { return path_; }
   std::uint64_t committed_size() const noexcept { return committed_size_; }
+  std::string_view pending() const noexcept { return pending_; }
   std::size_t pending_size() const noexcept { return pending_.size(); }
+  // The batches with lines in the pending batch, each once.
+  const std::vector<std::uint64_t>& pending_tickets() const noexcept { return tickets_; }
   bool is_open() const noexcept { return fd_ >= 0; }
 
  private:
@@ -43,6 +49,7 @@ class OutputFile {
   int fd_ = -1;
   std::uint64_t committed_size_ = 0;  // bytes on disk after the last commit
   std::string pending_;               // uncompressed bytes of the current batch
+  std::vector<std::uint64_t> tickets_;
 };
 
 }  // namespace horolog

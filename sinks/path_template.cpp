@@ -42,6 +42,8 @@ void append_padded(std::string& out, unsigned value, int width) {
   out.append(digits, static_cast<std::size_t>(width));
 }
 
+}  // namespace
+
 void append_safe_name(std::string& out, std::string_view name) {
   if (name.empty()) {
     out += "unknown";
@@ -61,8 +63,6 @@ void append_safe_name(std::string& out, std::string_view name) {
     write_hash_suffix(out.data() + out.size() - kHashSuffixLength, name);
   }
 }
-
-}  // namespace
 
 void bound_path_components(std::string& path) {
   if (path.size() <= kMaxFileNameLength) return;  // no component can be too long

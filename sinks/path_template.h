@@ -17,6 +17,11 @@ namespace horolog {
 // digits of a hash of the whole name, so distinct long names stay distinct.
 inline constexpr std::size_t kMaxFieldLength = 128;
 
+// Appends `name` as one path component: letters, digits, '-', '_' and '.' are kept, anything else
+// becomes '_'; an empty name becomes "unknown", "." and ".." cannot result, and names longer
+// than kMaxFieldLength are cut as said above. Fields from events are rendered this way.
+void append_safe_name(std::string& out, std::string_view name);
+
 // Cuts each component of a rendered file path that is longer than a file name may be (NAME_MAX;
 // the last component 16 bytes less, room for ".zst" and a rotation suffix) the same way: its
 // first bytes, "-" and a hash of the whole component. Shorter paths are left as they are.

@@ -46,6 +46,8 @@ struct SinkCounters {
   std::atomic<std::uint64_t> bytes{0};
   std::atomic<std::uint64_t> batches_delivered{0};
   std::atomic<std::uint64_t> errors{0};
+  // Events whose output failed for good, written to the sink's dead-letter file instead.
+  std::atomic<std::uint64_t> dead_lettered{0};
 };
 
 // Keys every sink has; the type's own keys sit on the same YAML mapping, decoded into

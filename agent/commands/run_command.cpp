@@ -113,7 +113,9 @@ void print_summary(std::ostream& report, const RunStats& stats, const SinkSet& s
     const SinkCounters& c = sinks.sinks()[i]->counters();
     report << "sink    " << sinks.names()[i] << ": " << c.events << " event(s), " << c.bytes
            << " byte(s), " << c.batches_delivered << " batch(es) delivered, " << c.errors
-           << " write error(s) retried\n";
+           << " write error(s) retried";
+    if (c.dead_lettered > 0) report << ", " << c.dead_lettered << " event(s) dead-lettered";
+    report << "\n";
   }
 }
 
