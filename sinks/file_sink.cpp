@@ -14,7 +14,9 @@ namespace horolog {
 
 namespace {
 
-constexpr std::size_t kMaxOpenFiles = 32;
+// Outputs remembered while idle (what they are, their size) before the least recently used are
+// forgotten; at least max_open_files.
+constexpr std::size_t kMinKnownOutputs = 1024;
 // Outputs whose permanent failure is logged at error level; later ones are only counted.
 constexpr std::size_t kMaxReported = 1024;
 
@@ -60,6 +62,8 @@ FileSink::FileSink(std::string name, FileSinkOptions options, PathTemplate path,
       ack_(env.ack),
       stopping_(env.stopping),
       dead_letter_(std::move(dead_letter)),
+      lru_(options_.max_open_files,
+           std::max<std::size_t>(kMinKnownOutputs, options_.max_open_files)),
       last_commit_(std::chrono::steady_clock::now()) {
   if (options_.compression != Compression::none) {
     codec_ = std::make_unique<OutputCodec>(options_.compression);
@@ -74,18 +78,22 @@ void FileSink::render_path(const Event& event, std::string_view format, std::str
 }
 
 OutputFile& FileSink::file_for(const std::string& path) {
-  auto it = files_.find(path);
-  if (it != files_.end()) return *it->second;
-  if (files_.size() >= kMaxOpenFiles && touched_.empty()) {
-    files_.clear();  // late or out-of-order events spread over many files: start afresh
-  }
+  if (OutputFile* known = lru_.find(path)) return *known;
   auto file = std::make_unique<OutputFile>(with_extension(path, options_.compression),
                                            options_.compression);
   if (std::find(paths_written_.begin(), paths_written_.end(), file->path()) ==
       paths_written_.end()) {
     paths_written_.push_back(file->path());
   }
-  return *files_.emplace(path, std::move(file)).first->second;
+  return lru_.add(path, std::move(file));
+}
+
+int FileSink::open_output(OutputFile& file) {
+  const std::uint64_t max_size = options_.max_size.bytes;
+  const int rc = lru_.open(file);
+  if (rc != 0 || max_size == 0 || file.committed_size() < max_size) return rc;
+  rotate(file);
+  return lru_.open(file);
 }
 
 void FileSink::rotate(OutputFile& file) {
@@ -102,17 +110,12 @@ void FileSink::rotate(OutputFile& file) {
 }
 
 void FileSink::write(const EncodedBatch& batch) {
-  const std::uint64_t max_size = options_.max_size.bytes;
   const std::size_t count = batch.events->size;
   if (count > 0) render_path(batch.events->events[0], batch.format, path_scratch_);
   // Consecutive lines bound for the same file (nearly always all of them) are appended at once:
   // one lookup and one copy per run instead of per line.
   for (std::size_t begin = 0; begin < count;) {
     OutputFile& file = file_for(path_scratch_);
-    if (file.open() == 0 && max_size > 0 && file.pending_size() == 0 &&
-        file.committed_size() >= max_size) {
-      rotate(file);
-    }
     if (file.pending_tickets().empty()) touched_.push_back(&file);
     std::size_t end = begin + 1;
     for (; end < count; ++end) {
@@ -138,7 +141,8 @@ void FileSink::write(const EncodedBatch& batch) {
 int FileSink::try_commit(std::string& failed) {
   for (OutputFile* file : touched_) {
     if (file->pending_size() == 0) continue;  // written by an earlier attempt, or failed for good
-    const int rc = file->commit(codec_.get(), compressed_, options_.fsync);
+    int rc = open_output(*file);
+    if (rc == 0) rc = file->commit(codec_.get(), compressed_, options_.fsync);
     if (rc == 0) continue;
     if (is_permanent_output_error(rc)) {
       fail_for_good(*file, rc);
@@ -222,11 +226,12 @@ void FileSink::flush() {
   }
   touched_.clear();
   ack_pending(committed);
+  lru_.forget_idle();
 }
 
 void FileSink::reopen() {
   flush();
-  files_.clear();
+  lru_.clear();
 }
 
 }  // namespace horolog

@@ -8,7 +8,6 @@
 #include <chrono>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -16,6 +15,7 @@
 #include "sinks/output_codec.h"
 #include "sinks/output_dead_letter.h"
 #include "sinks/output_file.h"
+#include "sinks/output_lru.h"
 #include "sinks/path_template.h"
 #include "sinks/sink.h"
 
@@ -42,6 +42,8 @@ class FileSink final : public Sink {
 
   void render_path(const Event& event, std::string_view format, std::string& out) const;
   OutputFile& file_for(const std::string& path);
+  // Opens `file` through the LRU, rotating it first when it has reached max_size.
+  int open_output(OutputFile& file);
   void rotate(OutputFile& file);
   bool commit_touched();  // false when stopped while still failing
   // One attempt at every touched output: 0, or the errno of a failure worth retrying (`failed`
@@ -60,7 +62,7 @@ class FileSink final : public Sink {
   std::unique_ptr<OutputCodec> codec_;  // null without compression
   std::string compressed_;              // the codec's output
   OutputDeadLetter dead_letter_;
-  std::unordered_map<std::string, std::unique_ptr<OutputFile>> files_;
+  OutputLru lru_;
   std::vector<OutputFile*> touched_;          // files with an uncommitted batch
   std::vector<std::uint64_t> unacked_;        // tickets written but not yet committed
   std::vector<std::uint64_t> held_;           // of those, the ones not to acknowledge (hold)

@@ -1,6 +1,7 @@
 // Options of the file sink (`type: file`), declared once for decoding and for the reference.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "config/option_types.h"
@@ -24,6 +25,7 @@ struct FileSinkOptions {
   FlushPolicy flush = FlushPolicy::batch;
   config::Duration flush_interval = std::chrono::seconds(1);
   bool fsync = false;
+  std::uint64_t max_open_files = 128;
   OutputErrorPolicy on_permanent_error = OutputErrorPolicy::dead_letter;
   std::string dead_letter;  // empty: file-sink-NAME-dead-letter.ndjson in the state directory
 
@@ -43,6 +45,10 @@ struct FileSinkOptions {
       "When written data counts as delivered: after every batch, or every flush_interval");
     v("flush_interval", flush_interval, "Flush period when flush is `interval`");
     v("fsync", fsync, "fsync() files before reporting data as delivered (survives power loss)");
+    v("max_open_files", max_open_files,
+      "Most output files open at once; to open another, the least recently written one is "
+      "closed (sooner when the process runs out of descriptors first)");
+    v.check("max_open_files", max_open_files >= 1, "must be at least 1");
     v("on_permanent_error", on_permanent_error,
       config::Choices<OutputErrorPolicy>{
           {{"hold", OutputErrorPolicy::hold}, {"dead_letter", OutputErrorPolicy::dead_letter}}},

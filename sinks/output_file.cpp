@@ -19,10 +19,14 @@ OutputFile::~OutputFile() { close(); }
 
 int OutputFile::open() {
   if (fd_ >= 0) return 0;
-  std::error_code ec;
-  const auto parent = std::filesystem::path(path_).parent_path();
-  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0644);
+  constexpr int kFlags = O_RDWR | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC;
+  fd_ = ::open(path_.c_str(), kFlags, 0644);
+  if (fd_ < 0 && errno == ENOENT) {
+    // Its folder is missing. Only then are folders created: outputs are reopened often.
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(path_).parent_path(), ec);
+    fd_ = ::open(path_.c_str(), kFlags, 0644);
+  }
   if (fd_ < 0) return errno;
   struct stat st {};
   committed_size_ = fstat(fd_, &st) == 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
@@ -59,7 +63,6 @@ void OutputFile::append(std::string_view lines, std::uint64_t ticket) {
 }
 
 int OutputFile::commit(OutputCodec* codec, std::string& scratch, bool fsync) {
-  if (int rc = open(); rc != 0) return rc;
   if (pending_.empty()) return 0;
   std::string_view out = pending_;
   if (codec != nullptr) {
@@ -81,6 +84,10 @@ int OutputFile::commit(OutputCodec* codec, std::string& scratch, bool fsync) {
 void OutputFile::drop_pending() noexcept {
   pending_.clear();
   tickets_.clear();
+}
+
+void OutputFile::trim() noexcept {
+  if (pending_.empty() && pending_.capacity() > kKeptBufferBytes) std::string().swap(pending_);
 }
 
 void OutputFile::close() noexcept {

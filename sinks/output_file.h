@@ -16,6 +16,9 @@ namespace horolog {
 
 class OutputFile {
  public:
+  // A pending buffer larger than this is given back when the output goes cold.
+  static constexpr std::size_t kKeptBufferBytes = 64 << 10;
+
   OutputFile(std::string path, Compression compression);
   ~OutputFile();
   OutputFile(const OutputFile&) = delete;
@@ -28,10 +31,17 @@ class OutputFile {
   // Buffers lines of batch `ticket`: part of the pending batch.
   void append(std::string_view lines, std::uint64_t ticket);
   // Writes the pending batch out (through `codec` when compressing, with `scratch` for its
-  // output), optionally fsyncs.
+  // output), optionally fsyncs. The file must be open.
   int commit(OutputCodec* codec, std::string& scratch, bool fsync);
   void drop_pending() noexcept;  // forgets the pending batch (it was not written)
   void close() noexcept;
+  // Gives back a large buffer while nothing is pending: an output that went cold (its
+  // descriptor was taken for another) keeps little memory.
+  void trim() noexcept;
+
+  // When the output was last used, in the ticks of the OutputLru that holds it.
+  std::uint64_t last_used() const noexcept { return last_used_; }
+  void set_last_used(std::uint64_t tick) noexcept { last_used_ = tick; }
 
   const std::string& path() const noexcept { return path_; }
   std::uint64_t committed_size() const noexcept { return committed_size_; }
@@ -50,6 +60,7 @@ class OutputFile {
   std::uint64_t committed_size_ = 0;  // bytes on disk after the last commit
   std::string pending_;               // uncompressed bytes of the current batch
   std::vector<std::uint64_t> tickets_;
+  std::uint64_t last_used_ = 0;
 };
 
 }  // namespace horolog

@@ -87,6 +87,19 @@ TEST(FileSinkCli, AHostNameOf250CharactersDoesNotStallTheAgent) {
   EXPECT_EQ(split_lines(read_file(dir / "out/web1.ndjson")).size(), 1u);
 }
 
+TEST(FileSinkCli, AThousandHostsAreAllWrittenUnderADescriptorLimitOf256) {
+  TempDir dir;
+  fs::create_directories(dir / "logs");
+  std::string lines;
+  for (int i = 0; i < 1000; ++i) lines += line_from("host-" + std::to_string(i), i);
+  write_file(dir / "logs/in.log", lines);
+  write_config(dir, (dir / "out/{host}.ndjson").string());
+  const RunResult result = run_once(dir, {"prlimit", "--nofile=256"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(count_lines(dir / "out"), 1000u);
+  EXPECT_NE(read_file(dir / "out/host-999.ndjson").find("message 999"), std::string::npos);
+}
+
 TEST(FileSinkCli, EventsWhoseOutputFailsForGoodAreDeadLetteredAndCounted) {
   TempDir dir;
   fs::create_directories(dir / "logs");

@@ -33,9 +33,9 @@ TEST(ReferenceWriter, ListsEveryKeyOfFileSinkOptions) {
     EXPECT_FALSE(row.description.empty()) << row.key;
     yaml += row.key + ": ~\n";
   }
-  EXPECT_EQ(documented,
-            (std::set<std::string>{"path", "max_size", "compression", "flush", "flush_interval",
-                                   "fsync", "on_permanent_error", "dead_letter"}));
+  EXPECT_EQ(documented, (std::set<std::string>{"path", "max_size", "compression", "flush",
+                                               "flush_interval", "fsync", "max_open_files",
+                                               "on_permanent_error", "dead_letter"}));
   // The decoder knows exactly these keys: none of them is reported as unknown.
   std::vector<ConfigError> errors;
   YamlDecoder decoder(YAML::Load(yaml), "", errors);

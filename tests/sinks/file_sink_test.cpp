@@ -1,8 +1,10 @@
 // FileSink: acknowledgements follow commits, size rotation, gzip/zstd output that decodes back to
-// exactly the lines written (each batch a complete member/frame), and outputs that fail for good.
+// exactly the lines written (each batch a complete member/frame), outputs that fail for good, and
+// more outputs than descriptors.
 #include "sinks/file_sink.h"
 
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 #include <zlib.h>
 #include <zstd.h>
 
@@ -231,6 +233,34 @@ TEST(FileSink, AHostNameOf250CharactersIsWrittenInsteadOfRetriedForever) {
   ASSERT_EQ(files.size(), 1u);
   EXPECT_EQ(read_file(files[0]), "line 0\n");
   EXPECT_EQ(sink->counters().errors, 0u);
+}
+
+TEST(FileSink, AThousandHostsInOneBatchAreAllWrittenUnderALowDescriptorLimit) {
+  TempDir dir;
+  constexpr int kHosts = 1000;
+  const int status = run_in_child(
+      [&] {
+        const rlimit limit{256, 256};  // far below one descriptor per host
+        if (::setrlimit(RLIMIT_NOFILE, &limit) != 0) return 2;
+        FileSinkOptions options;
+        options.path = (dir / "out/{host}.ndjson").string();
+        std::vector<Delivery> acks;
+        const Watchdog watchdog(std::chrono::seconds(20));
+        auto sink = open_sink(
+            dir / "var", options, [&](std::uint64_t, Delivery d) { acks.push_back(d); },
+            watchdog.flag());
+        TestBatch batch(0, kHosts, 1, [](int i) { return "host-" + std::to_string(i); });
+        sink->write(batch.encoded);
+        return acks == std::vector<Delivery>{Delivery::delivered} ? 0 : 1;
+      },
+      60'000);
+  EXPECT_EQ(status, 0) << "the batch was not acknowledged `delivered`";
+  int written = 0;
+  for (int i = 0; i < kHosts; ++i) {
+    const fs::path file = dir / "out" / ("host-" + std::to_string(i) + ".ndjson");
+    written += fs::exists(file) && read_file(file) == "line " + std::to_string(i) + "\n";
+  }
+  EXPECT_EQ(written, kHosts) << "files holding exactly their host's line";
 }
 
 TEST(FileSink, ASymlinkAtTheOutputPathIsNotFollowed) {
