@@ -3,8 +3,8 @@
 #include "sinks/path_template.h"
 
 #include <date/date.h>
-#include <limits.h>
 
+#include <climits>
 #include <cstdint>
 
 namespace horolog {

@@ -124,10 +124,10 @@ INSTANTIATE_TEST_SUITE_P(
                          "    on_permanent_error: hold\n    dead_letter: ./dead.ndjson\n",
                      "sinks[0].dead_letter", 9,
                      "`dead_letter` is only used with on_permanent_error: dead_letter"},
-        RejectedCase{"NoOpenFiles",
-                     std::string(kInput) +
-                         "sinks:\n  - name: out\n    type: file\n    max_open_files: 0\n",
-                     "sinks[0].max_open_files", 8, "must be at least 1"},
+        RejectedCase{
+            "NoOpenFiles",
+            std::string(kInput) + "sinks:\n  - name: out\n    type: file\n    max_open_files: 0\n",
+            "sinks[0].max_open_files", 8, "must be at least 1"},
         RejectedCase{"MisspelledSinkType",
                      std::string(kInput) + "sinks:\n  - name: out\n    type: stdot\n",
                      "sinks[0].type", 7, "did you mean `stdout`?"},

@@ -2,8 +2,8 @@
 #include "sinks/path_template.h"
 
 #include <gtest/gtest.h>
-#include <limits.h>
 
+#include <climits>
 #include <string>
 
 namespace horolog::test {
