@@ -1,14 +1,17 @@
-// FileSink: routing, rotation, commit with retry/backoff, permanent errors, acknowledgements.
+// FileSink: routing, rotation, commit with retry/backoff, permanent errors, the state of what
+// it wrote, acknowledgements.
 #include "sinks/file_sink.h"
 
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <thread>
 
 #include "sinks/output_error.h"
+#include "sinks/output_state.h"
 
 namespace horolog {
 
@@ -17,7 +20,7 @@ namespace {
 // Outputs remembered while idle (what they are, their size) before the least recently used are
 // forgotten; at least max_open_files.
 constexpr std::size_t kMinKnownOutputs = 1024;
-// Outputs whose permanent failure is logged at error level; later ones are only counted.
+// Outputs whose permanent failure is logged at error level; beyond them, at debug level.
 constexpr std::size_t kMaxReported = 1024;
 
 std::string with_extension(std::string path, Compression compression) {
@@ -43,25 +46,45 @@ Result<std::unique_ptr<FileSink>> FileSink::create(const SinkConfig& config,
   if (env.state_dir.empty()) {
     return fail(ErrorCode::invalid_argument, "sink " + config.name + ": no state directory");
   }
+  std::string file_name = "file-sink-";
+  append_safe_name(file_name, config.name);
+  const std::filesystem::path state_dir(env.state_dir);
   std::string dead_letter = options.dead_letter;
-  if (dead_letter.empty()) {
-    std::string file_name = "file-sink-";
-    append_safe_name(file_name, config.name);
-    dead_letter =
-        (std::filesystem::path(env.state_dir) / (file_name + "-dead-letter.ndjson")).string();
+  if (dead_letter.empty()) dead_letter = (state_dir / (file_name + "-dead-letter.ndjson")).string();
+  std::unique_ptr<FileSink> sink(new FileSink(config.name, options, std::move(*path), env,
+                                              (state_dir / (file_name + ".state")).string(),
+                                              std::move(dead_letter)));
+  OutputState& state = sink->state_;
+  if (const int rc = state.lock(); rc == EAGAIN) {
+    return fail(ErrorCode::unsupported, "sink " + config.name + ": " + state.path() +
+                                            " is in use by another horolog process: give each "
+                                            "process a data_dir of its own");
+  } else if (rc != 0) {
+    return fail(Error::from_errno(rc, "sink " + config.name + ": cannot lock " + state.path()));
   }
-  return std::unique_ptr<FileSink>(
-      new FileSink(config.name, options, std::move(*path), env, std::move(dead_letter)));
+  if (Result<std::vector<OutputRecord>> records = state.load(); records) {
+    repair_outputs(*records, config.name);
+  } else {
+    spdlog::error("file sink {}: {}; no output is repaired", config.name,
+                  records.error().message());
+  }
+  // What was recorded has been repaired: start from an empty record. A state directory that
+  // cannot be written stops the start here rather than every batch later.
+  if (const int rc = state.save(options.fsync); rc != 0) {
+    return fail(Error::from_errno(rc, "sink " + config.name + ": cannot write " + state.path()));
+  }
+  return sink;
 }
 
 FileSink::FileSink(std::string name, FileSinkOptions options, PathTemplate path,
-                   const SinkEnvironment& env, std::string dead_letter)
+                   const SinkEnvironment& env, std::string state_path, std::string dead_letter)
     : name_(std::move(name)),
       options_(std::move(options)),
       template_(std::move(path)),
       ack_(env.ack),
       stopping_(env.stopping),
       dead_letter_(std::move(dead_letter)),
+      state_(std::move(state_path)),
       lru_(options_.max_open_files,
            std::max<std::size_t>(kMinKnownOutputs, options_.max_open_files)),
       last_commit_(std::chrono::steady_clock::now()) {
@@ -88,10 +111,13 @@ OutputFile& FileSink::file_for(const std::string& path) {
   return lru_.add(path, std::move(file));
 }
 
+bool FileSink::rotation_due(const OutputFile& file) const noexcept {
+  return options_.max_size.bytes > 0 && file.committed_size() >= options_.max_size.bytes;
+}
+
 int FileSink::open_output(OutputFile& file) {
-  const std::uint64_t max_size = options_.max_size.bytes;
   const int rc = lru_.open(file);
-  if (rc != 0 || max_size == 0 || file.committed_size() < max_size) return rc;
+  if (rc != 0 || !rotation_due(file)) return rc;
   rotate(file);
   return lru_.open(file);
 }
@@ -139,18 +165,68 @@ void FileSink::write(const EncodedBatch& batch) {
 }
 
 int FileSink::try_commit(std::string& failed) {
-  for (OutputFile* file : touched_) {
-    if (file->pending_size() == 0) continue;  // written by an earlier attempt, or failed for good
-    int rc = open_output(*file);
-    if (rc == 0) rc = file->commit(codec_.get(), compressed_, options_.fsync);
-    if (rc == 0) continue;
+  if (touched_.empty()) return 0;
+  auto transient = [&](OutputFile& file, int rc) {
     if (is_permanent_output_error(rc)) {
-      fail_for_good(*file, rc);
-      continue;
+      fail_for_good(file, rc);
+      return 0;
     }
-    file->close();  // reopen on retry: the path may have been fixed or the disk freed
-    failed = file->path();
+    file.close();  // reopen on retry: the path may have been fixed or the disk freed
+    failed = file.path();
     return rc;
+  };
+  for (bool settled = false; !settled;) {
+    // Files the state does not hold yet (new, replaced, rotated) are opened and recorded before
+    // anything is written to them, so a crash in the middle of the batch leaves nothing a
+    // restart could not repair.
+    bool unrecorded = false;
+    for (OutputFile* file : touched_) {
+      if (file->pending_size() == 0) continue;  // written by an earlier attempt, or failed for good
+      if (file->recorded_in(generation_) && !rotation_due(*file)) continue;
+      if (const int rc = open_output(*file); rc != 0) {
+        if (transient(*file, rc) != 0) return rc;
+        continue;
+      }
+      unrecorded |= !file->recorded_in(generation_);
+    }
+    if (unrecorded) {
+      if (const int rc = save_state(/*acknowledged=*/false); rc != 0) {
+        failed = state_.path();
+        return rc;
+      }
+    }
+    settled = true;
+    for (OutputFile* file : touched_) {
+      if (file->pending_size() == 0) continue;
+      int rc = open_output(*file);
+      if (rc == 0) rc = file->check_size();
+      if (rc == 0 && !file->recorded_in(generation_)) {
+        settled = false;  // changed by someone else since it was recorded: record it again
+        continue;
+      }
+      if (rc == 0) rc = file->commit(codec_.get(), compressed_, options_.fsync);
+      if (rc != 0 && transient(*file, rc) != 0) return rc;
+    }
+  }
+  if (const int rc = save_state(/*acknowledged=*/true); rc != 0) {
+    failed = state_.path();
+    return rc;
+  }
+  return 0;
+}
+
+int FileSink::save_state(bool acknowledged) {
+  for (const OutputFile* file : touched_) {
+    if (!file->identified()) continue;  // never opened: failed for good
+    state_.add(file->path(), file->identity(),
+               acknowledged ? file->committed_size() : file->acknowledged_size());
+  }
+  if (const int rc = state_.save(options_.fsync); rc != 0) return rc;
+  ++generation_;
+  for (OutputFile* file : touched_) {
+    if (!file->identified()) continue;
+    file->set_recorded_in(generation_);
+    if (acknowledged) file->acknowledge();
   }
   return 0;
 }

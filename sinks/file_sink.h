@@ -1,7 +1,8 @@
 // The file sink: NDJSON lines routed by a path template, size-based rotation, optional gzip/zstd.
-// A batch is acknowledged only after it is written and flushed per the policy. Write failures an
-// operator can fix (full disk, permissions) are retried with backoff while the pipeline waits;
-// outputs that fail for good (output_error.h) follow on_permanent_error.
+// A batch is acknowledged only after it is written and flushed per the policy, and recorded in
+// the sink's state (output_state.h) so that a restart repairs only what the sink itself wrote.
+// Write failures an operator can fix (full disk, permissions) are retried with backoff while the
+// pipeline waits; outputs that fail for good (output_error.h) follow on_permanent_error.
 #pragma once
 
 #include <atomic>
@@ -16,6 +17,7 @@
 #include "sinks/output_dead_letter.h"
 #include "sinks/output_file.h"
 #include "sinks/output_lru.h"
+#include "sinks/output_state.h"
 #include "sinks/path_template.h"
 #include "sinks/sink.h"
 
@@ -38,10 +40,11 @@ class FileSink final : public Sink {
 
  private:
   FileSink(std::string name, FileSinkOptions options, PathTemplate path, const SinkEnvironment& env,
-           std::string dead_letter);
+           std::string state_path, std::string dead_letter);
 
   void render_path(const Event& event, std::string_view format, std::string& out) const;
   OutputFile& file_for(const std::string& path);
+  bool rotation_due(const OutputFile& file) const noexcept;
   // Opens `file` through the LRU, rotating it first when it has reached max_size.
   int open_output(OutputFile& file);
   void rotate(OutputFile& file);
@@ -49,6 +52,9 @@ class FileSink final : public Sink {
   // One attempt at every touched output: 0, or the errno of a failure worth retrying (`failed`
   // names the output).
   int try_commit(std::string& failed);
+  // Records every touched file in the state: where its acknowledged data ends, or, once the
+  // batch is written (`acknowledged`), where the batch ends. 0 or an errno.
+  int save_state(bool acknowledged);
   // Routes the pending lines of an output that failed for good per on_permanent_error.
   void fail_for_good(OutputFile& file, int err);
   void ack_pending(bool committed);
@@ -62,6 +68,8 @@ class FileSink final : public Sink {
   std::unique_ptr<OutputCodec> codec_;  // null without compression
   std::string compressed_;              // the codec's output
   OutputDeadLetter dead_letter_;
+  OutputState state_;
+  std::uint64_t generation_ = 1;  // of the last state save; the first (in create) holds nothing
   OutputLru lru_;
   std::vector<OutputFile*> touched_;          // files with an uncommitted batch
   std::vector<std::uint64_t> unacked_;        // tickets written but not yet committed

@@ -1,6 +1,7 @@
 // `horolog run --once` into a file sink whose outputs cannot be written as the events name them:
 // a host name longer than a file name may be, more hosts than descriptors, an output that is a
-// symlink. The agent must finish, write what it can and account for the rest.
+// symlink; and outputs left behind by a crash or by someone else. The agent must finish, write
+// what it can, account for the rest, and cut nothing but what it wrote itself.
 #include <gtest/gtest.h>
 
 #include <csignal>
@@ -119,6 +120,34 @@ TEST(FileSinkCli, EventsWhoseOutputFailsForGoodAreDeadLetteredAndCounted) {
   EXPECT_NE(dead.find("message 1"), std::string::npos) << dead;
   EXPECT_NE(result.out.find("1 event(s) dead-lettered"), std::string::npos) << result.out;
   EXPECT_NE(result.err.find((dir / "out/web1.ndjson").string()), std::string::npos) << result.err;
+}
+
+TEST(FileSinkCli, ARestartCutsOnlyWhatACrashLeftAfterTheLastAcknowledgedBatch) {
+  TempDir dir;
+  fs::create_directories(dir / "logs");
+  fs::create_directories(dir / "out");
+  write_file(dir / "out/other.ndjson", "a line of someone else's\nwithout its end");
+  write_file(dir / "logs/in.log", line_from("web1", 1) + line_from("other", 2));
+  write_config(dir, (dir / "out/{host}.ndjson").string());
+  RunResult result = run_once(dir);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const std::string delivered = read_file(dir / "out/web1.ndjson");
+  // What a kill during the next batch leaves: part of a line after the acknowledged ones.
+  write_file(dir / "out/web1.ndjson", delivered + "{\"@timestamp\":\"2026-");
+  write_file(dir / "logs/in.log",
+             line_from("web1", 1) + line_from("other", 2) + line_from("web1", 3));
+  result = run_once(dir);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const std::string web1 = read_file(dir / "out/web1.ndjson");
+  EXPECT_TRUE(web1.starts_with(delivered)) << web1;
+  ASSERT_EQ(split_lines(web1).size(), 2u) << web1;
+  EXPECT_NE(split_lines(web1)[1].find("message 3"), std::string::npos) << web1;
+  EXPECT_NE(result.err.find("repaired " + (dir / "out/web1.ndjson").string() + ": cut 20 byte(s)"),
+            std::string::npos)
+      << result.err;
+  // The file it found without a final newline is kept whole; its line stays apart from ours.
+  const std::string other = read_file(dir / "out/other.ndjson");
+  EXPECT_TRUE(other.starts_with("a line of someone else's\nwithout its end\n{")) << other;
 }
 
 }  // namespace

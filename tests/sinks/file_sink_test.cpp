@@ -1,6 +1,6 @@
 // FileSink: acknowledgements follow commits, size rotation, gzip/zstd output that decodes back to
-// exactly the lines written (each batch a complete member/frame), outputs that fail for good, and
-// more outputs than descriptors.
+// exactly the lines written (each batch a complete member/frame), outputs that fail for good,
+// more outputs than descriptors, and repairing only what the sink itself wrote.
 #include "sinks/file_sink.h"
 
 #include <gtest/gtest.h>
@@ -9,13 +9,18 @@
 #include <zstd.h>
 
 #include <atomic>
+#include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <functional>
+#include <random>
 #include <thread>
 #include <vector>
 
+#include "sinks/output_state.h"
 #include "tests/support/process.h"
 #include "tests/support/test_paths.h"
+#include "tests/support/test_seed.h"
 
 namespace horolog::test {
 namespace {
@@ -263,6 +268,39 @@ TEST(FileSink, AThousandHostsInOneBatchAreAllWrittenUnderALowDescriptorLimit) {
   EXPECT_EQ(written, kHosts) << "files holding exactly their host's line";
 }
 
+TEST(FileSink, AnExistingFileItDidNotWriteIsNeverCut) {
+  TempDir dir;
+  write_file(dir / "out.ndjson", "keep1\nkeep2-partial");
+  FileSinkOptions options;
+  options.path = (dir / "out.ndjson").string();
+  auto sink = open_sink(dir / "var", options);
+  TestBatch batch(0, 2, 1);
+  sink->write(batch.encoded);
+  // Its last line is left as it was; ours start on a line of their own.
+  EXPECT_EQ(read_file(dir / "out.ndjson"), "keep1\nkeep2-partial\nline 0\nline 1\n");
+}
+
+TEST(FileSink, BytesWithoutANewlineInAFileItDidNotWriteAreKept) {
+  TempDir dir;
+  const TestSeed seed;
+  std::mt19937_64 rng(seed.value());
+  std::string foreign(4989, '\0');
+  for (char& c : foreign) {
+    c = static_cast<char>(rng() % 255);
+    if (c == '\n') c = ' ';
+  }
+  write_file(dir / "out.ndjson", foreign);
+  FileSinkOptions options;
+  options.path = (dir / "out.ndjson").string();
+  auto sink = open_sink(dir / "var", options);
+  TestBatch batch(0, 1, 1);
+  sink->write(batch.encoded);
+  const std::string data = read_file(dir / "out.ndjson");
+  EXPECT_TRUE(data == foreign + "\nline 0\n")
+      << data.size() << " bytes, ending in "
+      << data.substr(data.size() < 20 ? 0 : data.size() - 20);
+}
+
 TEST(FileSink, ASymlinkAtTheOutputPathIsNotFollowed) {
   TempDir dir;
   write_file(dir / "target.log", "a\nb-partial");
@@ -377,6 +415,135 @@ TEST(FileSink, EventsAreHeldWhenTheDeadLetterFileCannotBeWrittenEither) {
   sink->write(batch.encoded);
   EXPECT_EQ(acks, std::vector<Delivery>{Delivery::rejected});
   EXPECT_EQ(sink->counters().dead_lettered, 0u);
+}
+
+// What a crash between writing a batch and acknowledging it leaves behind: the batch (whole or
+// cut short) after the acknowledged data. The batch is delivered again after the restart.
+TEST(FileSink, AnUnacknowledgedBatchOfItsOwnIsCutAtRestartPlainOrCompressed) {
+  for (const Compression compression : {Compression::none, Compression::gzip, Compression::zstd}) {
+    TempDir dir;
+    FileSinkOptions options;
+    options.path = (dir / "out.ndjson").string();
+    options.compression = compression;
+    const std::string extension = compression == Compression::gzip   ? ".gz"
+                                  : compression == Compression::zstd ? ".zst"
+                                                                     : "";
+    const fs::path out = dir / ("out.ndjson" + extension);
+    TestBatch acknowledged(0, 2, 1), again(2, 2, 2);
+    open_sink(dir / "var", options)->write(acknowledged.encoded);
+    {
+      // The unacknowledged batch as the sink writes it, and half of it again, as a crash in
+      // the middle of writing leaves it.
+      FileSinkOptions elsewhere = options;
+      elsewhere.path = (dir / "batch.ndjson").string();
+      open_sink(dir / "var-elsewhere", elsewhere)->write(again.encoded);
+      const std::string batch_bytes = read_file(dir / ("batch.ndjson" + extension));
+      std::ofstream(out, std::ios::app | std::ios::binary)
+          << batch_bytes << batch_bytes.substr(0, batch_bytes.size() / 2);
+    }
+    open_sink(dir / "var", options)->write(again.encoded);
+    const std::string data = read_file(out);
+    const std::string lines = compression == Compression::gzip   ? gunzip(data)
+                              : compression == Compression::zstd ? unzstd(data)
+                                                                 : data;
+    EXPECT_EQ(lines, "line 0\nline 1\nline 2\nline 3\n") << extension;
+  }
+}
+
+TEST(FileSink, NeverCutsBelowTheSizeItRecorded) {
+  TempDir dir;
+  FileSinkOptions options;
+  options.path = (dir / "out.ndjson").string();
+  TestBatch first(0, 2, 1), second(2, 1, 2);
+  open_sink(dir / "var", options)->write(first.encoded);
+  fs::resize_file(dir / "out.ndjson", 9);  // someone cut it: "line 0\nli"
+  open_sink(dir / "var", options)->write(second.encoded);
+  EXPECT_EQ(read_file(dir / "out.ndjson"), "line 0\nli\nline 2\n");
+}
+
+TEST(FileSink, AFileReplacedSinceItWasRecordedIsNotCut) {
+  TempDir dir;
+  FileSinkOptions options;
+  options.path = (dir / "out.ndjson").string();
+  TestBatch first(0, 2, 1), second(2, 1, 2);
+  open_sink(dir / "var", options)->write(first.encoded);
+  // Another file now has the name, longer than the recorded size (a copy moved into place).
+  write_file(dir / "copy", "someone else's line\nand a partial one");
+  fs::rename(dir / "copy", dir / "out.ndjson");
+  open_sink(dir / "var", options)->write(second.encoded);
+  EXPECT_EQ(read_file(dir / "out.ndjson"), "someone else's line\nand a partial one\nline 2\n");
+}
+
+TEST(FileSink, TheStateHoldsEachOutputsSizeBeforeItsBatchIsAcknowledged) {
+  TempDir dir;
+  FileSinkOptions options;
+  options.path = (dir / "{host}.ndjson").string();
+  int checked = 0;
+  auto sink = open_sink(dir / "var", options, [&](std::uint64_t, Delivery d) {
+    EXPECT_EQ(d, Delivery::delivered);
+    const Result<std::vector<OutputRecord>> records =
+        OutputState((dir / "var/file-sink-out.state").string()).load();
+    ASSERT_TRUE(records) << records.error().message();
+    ASSERT_EQ(records->size(), 2u);
+    for (const OutputRecord& record : *records) {
+      EXPECT_EQ(record.size, fs::file_size(record.path)) << record.path;
+      ++checked;
+    }
+  });
+  TestBatch batch(0, 4, 1, [](int i) { return i % 2 == 0 ? std::string("a") : "b"; });
+  sink->write(batch.encoded);
+  EXPECT_EQ(checked, 2);
+}
+
+// A crash in the middle of the first batch written to a new file: the file was recorded (empty)
+// before the batch was written, so the restart cuts what the batch left.
+TEST(FileSink, ANewOutputIsRecordedBeforeItsFirstBatchIsWritten) {
+  TempDir dir;
+  FileSinkOptions options;
+  options.path = (dir / "out.ndjson").string();
+  const int status = run_in_child(
+      [&] {
+        // Writes past 4 KiB fail (EFBIG, retried): the batch is never written whole.
+        std::signal(SIGXFSZ, SIG_IGN);
+        const rlimit limit{4096, 4096};
+        if (::setrlimit(RLIMIT_FSIZE, &limit) != 0) return 2;
+        std::vector<Delivery> acks;
+        const Watchdog watchdog(std::chrono::milliseconds(300));
+        auto sink = open_sink(
+            dir / "var", options, [&](std::uint64_t, Delivery d) { acks.push_back(d); },
+            watchdog.flag());
+        TestBatch big(0, 1000, 1);
+        sink->write(big.encoded);
+        return acks == std::vector<Delivery>{Delivery::retry} ? 0 : 1;
+      },
+      60'000);
+  ASSERT_EQ(status, 0);
+  const Result<std::vector<OutputRecord>> records =
+      OutputState((dir / "var/file-sink-out.state").string()).load();
+  ASSERT_TRUE(records) << records.error().message();
+  ASSERT_EQ(records->size(), 1u);
+  EXPECT_EQ((*records)[0].path, options.path);
+  EXPECT_EQ((*records)[0].size, 0u);
+  // What a crash during that write would have left, then the restart.
+  write_file(dir / "out.ndjson", "line 0\nline 1\nli");
+  TestBatch again(0, 2, 2);
+  open_sink(dir / "var", options)->write(again.encoded);
+  EXPECT_EQ(read_file(dir / "out.ndjson"), "line 0\nline 1\n");
+}
+
+TEST(FileSink, ASecondSinkOnTheSameStateIsRefused) {
+  TempDir dir;
+  FileSinkOptions options;
+  options.path = (dir / "out.ndjson").string();
+  auto first = open_sink(dir / "var", options);
+  const auto second = FileSink::create(SinkConfig{"out", "file", {}}, options,
+                                       SinkEnvironment{{}, nullptr, nullptr, dir / "var"});
+  ASSERT_FALSE(second);
+  EXPECT_NE(second.error().message().find("in use by another horolog process"), std::string::npos)
+      << second.error().message();
+  first.reset();
+  EXPECT_TRUE(FileSink::create(SinkConfig{"out", "file", {}}, options,
+                               SinkEnvironment{{}, nullptr, nullptr, dir / "var"}));
 }
 
 }  // namespace
