@@ -546,5 +546,16 @@ TEST(FileSink, ASecondSinkOnTheSameStateIsRefused) {
                                SinkEnvironment{{}, nullptr, nullptr, dir / "var"}));
 }
 
+TEST(FileSink, AStateDirectoryThatCannotBeWrittenStopsTheStart) {
+  TempDir dir;
+  write_file(dir / "var", "a file where the state directory should be");
+  FileSinkOptions options;
+  options.path = (dir / "out.ndjson").string();
+  const auto sink = FileSink::create(SinkConfig{"out", "file", {}}, options,
+                                     SinkEnvironment{{}, nullptr, nullptr, dir / "var"});
+  ASSERT_FALSE(sink);
+  EXPECT_NE(sink.error().message().find("sink out:"), std::string::npos) << sink.error().message();
+}
+
 }  // namespace
 }  // namespace horolog::test
