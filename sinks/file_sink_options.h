@@ -1,6 +1,7 @@
 // Options of the file sink (`type: file`), declared once for decoding and for the reference.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,13 @@ namespace horolog {
 enum class Compression { none, gzip, zstd };
 enum class FlushPolicy { batch, interval };
 
+// What happens to events whose output fails for good (a name the file system refuses, a symlink
+// at the output path). Errors an operator can fix (full disk, permissions) are always retried.
+enum class OutputErrorPolicy {
+  hold,         // the batch is not acknowledged: the checkpoint stays before it until a restart
+  dead_letter,  // write the events with the error to the dead-letter file and go on
+};
+
 struct FileSinkOptions {
   std::string path = "./out/{input}-%Y%m%d.ndjson";
   config::ByteSize max_size{0};
@@ -21,12 +29,15 @@ struct FileSinkOptions {
   FlushPolicy flush = FlushPolicy::batch;
   config::Duration flush_interval = std::chrono::seconds(1);
   bool fsync = false;
+  std::uint64_t max_open_files = 128;
+  OutputErrorPolicy on_permanent_error = OutputErrorPolicy::dead_letter;
+  std::string dead_letter;  // empty: file-sink-NAME-dead-letter.ndjson in the state directory
 
   template <class V>
   void describe(V& v) {
     v("path", path,
       "Output path template: strftime fields (%Y, %m, %d, %H) from the event's UTC time, and "
-      "{input}, {host}, {format}");
+      "{input}, {host}, {format} (names longer than 128 bytes are cut and end in a hash)");
     const Result<PathTemplate> parsed = PathTemplate::parse(path);
     v.check("path", parsed.has_value(), parsed ? "" : parsed.error().message());
     v("max_size", max_size, "Rotate a file when it reaches this size (0 = never)");
@@ -40,9 +51,30 @@ struct FileSinkOptions {
       "When written data counts as delivered: after every batch, or every flush_interval");
     v("flush_interval", flush_interval, "Flush period when flush is `interval`");
     v("fsync", fsync, "fsync() files before reporting data as delivered (survives power loss)");
+    v("max_open_files", max_open_files,
+      "Most output files open at once; to open another, the least recently written one is "
+      "closed (sooner when the process runs out of descriptors first)");
+    v.check("max_open_files", max_open_files >= 1, "must be at least 1");
+    v("on_permanent_error", on_permanent_error,
+      config::Choices<OutputErrorPolicy>{
+          {{"hold", OutputErrorPolicy::hold}, {"dead_letter", OutputErrorPolicy::dead_letter}}},
+      "Events whose output fails for good (name too long, a symlink at the path): `dead_letter` "
+      "(written to the dead_letter file; delivery goes on) or `hold` (not acknowledged; the "
+      "checkpoint stays before them)");
+    v("dead_letter", dead_letter,
+      "NDJSON file receiving those events with the error; default: "
+      "`file-sink-NAME-dead-letter.ndjson` in data_dir");
+    v.check("dead_letter",
+            dead_letter.empty() || on_permanent_error == OutputErrorPolicy::dead_letter,
+            "`dead_letter` is only used with on_permanent_error: dead_letter");
     if (parsed) {
       v.files("path", config::FileUse::using_paths(config::FileRole::writes,
                                                    written_paths(parsed->shape())));
+    }
+    if (!dead_letter.empty()) {
+      v.files("dead_letter",
+              config::FileUse::using_paths(config::FileRole::appends,
+                                           {config::PathShape().literal(dead_letter)}));
     }
   }
 

@@ -1,11 +1,12 @@
-// File I/O and the gzip (zlib) / zstd codecs behind OutputFile.
+// File I/O of one output: open without following symlinks, learn which file it is, append a
+// batch, cut back what a failed write of its own left.
 #include "sinks/output_file.h"
 
 #include <fcntl.h>
+#include <spdlog/spdlog.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
-#include <zlib.h>
-#include <zstd.h>
 
 #include <cerrno>
 #include <filesystem>
@@ -14,115 +15,119 @@
 
 namespace horolog {
 
-// Compresses one batch into one self-contained gzip member or zstd frame.
-struct OutputFile::Codec {
-  Compression kind;
-  ZSTD_CCtx* zstd = nullptr;
-
-  explicit Codec(Compression k) : kind(k) {
-    if (kind == Compression::zstd) zstd = ZSTD_createCCtx();
+int identify_output(int fd, OutputIdentity& identity, std::uint64_t& size) noexcept {
+  struct statx st {};
+  if (::statx(fd, "", AT_EMPTY_PATH, STATX_INO | STATX_SIZE | STATX_BTIME, &st) != 0) {
+    return errno;
   }
-  ~Codec() { ZSTD_freeCCtx(zstd); }
-
-  bool compress(std::string_view in, std::string& out) {
-    out.clear();
-    if (kind == Compression::zstd) {
-      out.resize(ZSTD_compressBound(in.size()));
-      const std::size_t n =
-          ZSTD_compressCCtx(zstd, out.data(), out.size(), in.data(), in.size(), 3);
-      if (ZSTD_isError(n)) return false;
-      out.resize(n);
-      return true;
-    }
-    z_stream stream{};
-    if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) !=
-        Z_OK) {
-      return false;
-    }
-    out.resize(deflateBound(&stream, static_cast<uLong>(in.size())) + 32);
-    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-    stream.avail_in = static_cast<uInt>(in.size());
-    stream.next_out = reinterpret_cast<Bytef*>(out.data());
-    stream.avail_out = static_cast<uInt>(out.size());
-    const int rc = deflate(&stream, Z_FINISH);
-    out.resize(stream.total_out);
-    deflateEnd(&stream);
-    return rc == Z_STREAM_END;
-  }
-};
+  identity.device = makedev(st.stx_dev_major, st.stx_dev_minor);
+  identity.inode = st.stx_ino;
+  identity.born_ns = (st.stx_mask & STATX_BTIME) != 0
+                         ? st.stx_btime.tv_sec * 1'000'000'000LL + st.stx_btime.tv_nsec
+                         : 0;
+  size = st.stx_size;
+  return 0;
+}
 
 OutputFile::OutputFile(std::string path, Compression compression)
-    : path_(std::move(path)), compression_(compression) {
-  if (compression_ != Compression::none) codec_ = std::make_unique<Codec>(compression_);
-}
+    : path_(std::move(path)), compression_(compression) {}
 
 OutputFile::~OutputFile() { close(); }
 
 int OutputFile::open() {
   if (fd_ >= 0) return 0;
-  std::error_code ec;
-  const auto parent = std::filesystem::path(path_).parent_path();
-  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-  if (fd_ < 0) return errno;
-  struct stat st {};
-  committed_size_ = fstat(fd_, &st) == 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
-  if (compression_ == Compression::none) cut_torn_tail();
-  return 0;
-}
-
-void OutputFile::cut_torn_tail() noexcept {
-  // A crash in the middle of a write leaves half a line at the end. That batch was never
-  // acknowledged, so it will be delivered again: cut the half line rather than glue the next
-  // one onto it.
-  char block[4096];
-  std::uint64_t end = committed_size_;
-  while (end > 0) {
-    const std::uint64_t begin = end > sizeof block ? end - sizeof block : 0;
-    const ssize_t n = ::pread(fd_, block, end - begin, static_cast<off_t>(begin));
-    if (n <= 0) return;
-    for (ssize_t i = n - 1; i >= 0; --i) {
-      if (block[i] != '\n') continue;
-      const std::uint64_t keep = begin + static_cast<std::uint64_t>(i) + 1;
-      if (keep != committed_size_ && ftruncate(fd_, static_cast<off_t>(keep)) == 0) {
-        committed_size_ = keep;
-      }
-      return;
-    }
-    end = begin;
+  constexpr int kFlags = O_RDWR | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC;
+  fd_ = ::open(path_.c_str(), kFlags, 0644);
+  if (fd_ < 0 && errno == ENOENT) {
+    // Its folder is missing. Only then are folders created: outputs are reopened often.
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(path_).parent_path(), ec);
+    fd_ = ::open(path_.c_str(), kFlags, 0644);
   }
-  if (committed_size_ > 0 && ftruncate(fd_, 0) == 0) committed_size_ = 0;
-}
-
-int OutputFile::append(std::string_view data) {
-  pending_.append(data);
+  if (fd_ < 0) return errno;
+  OutputIdentity identity;
+  std::uint64_t size = 0;
+  if (const int rc = identify_output(fd_, identity, size); rc != 0) {
+    close();
+    return rc;
+  }
+  adopt(identity, size);
   return 0;
 }
 
-int OutputFile::commit(bool fsync) {
-  if (int rc = open(); rc != 0) return rc;
+int OutputFile::check_size() {
+  const off_t end = ::lseek(fd_, 0, SEEK_END);
+  if (end < 0) return errno;
+  if (static_cast<std::uint64_t>(end) != committed_size_) {
+    adopt(identity_, static_cast<std::uint64_t>(end));
+  }
+  return 0;
+}
+
+void OutputFile::adopt(const OutputIdentity& identity, std::uint64_t size) {
+  const bool same_file = identified_ && identity == identity_;
+  if (same_file && torn_ && size > committed_size_ &&
+      ::ftruncate(fd_, static_cast<off_t>(committed_size_)) == 0) {
+    spdlog::warn("file sink: {}: cut {} byte(s) left by a write of its own that failed", path_,
+                 size - committed_size_);
+    size = committed_size_;
+  }
+  torn_ = false;
+  if (same_file && size == committed_size_) return;  // as the last commit left it
+  // New to this sink, or changed by someone else: what is in it now is not ours to cut, and
+  // must be recorded as such before anything is written after it.
+  identified_ = true;
+  identity_ = identity;
+  committed_size_ = size;
+  acknowledged_size_ = size;
+  recorded_in_ = 0;
+  separator_ = compression_ == Compression::none && size > 0 && !ends_in_newline(size);
+  if (separator_) {
+    spdlog::warn(
+        "file sink: {} does not end in a newline; its last line is kept as it is, and the next "
+        "line starts on a line of its own",
+        path_);
+  }
+}
+
+bool OutputFile::ends_in_newline(std::uint64_t size) const noexcept {
+  char last = '\n';
+  return ::pread(fd_, &last, 1, static_cast<off_t>(size - 1)) != 1 || last == '\n';
+}
+
+void OutputFile::append(std::string_view lines, std::uint64_t ticket) {
+  pending_.append(lines);
+  if (tickets_.empty() || tickets_.back() != ticket) tickets_.push_back(ticket);
+}
+
+int OutputFile::commit(OutputCodec* codec, std::string& scratch, bool fsync) {
   if (pending_.empty()) return 0;
   std::string_view out = pending_;
-  if (codec_) {
-    if (!codec_->compress(pending_, compressed_)) return EIO;
-    out = compressed_;
+  if (codec != nullptr) {
+    if (!codec->compress(pending_, scratch)) return EIO;
+    out = scratch;
   }
-  int rc = write_fully(fd_, out);
+  int rc = separator_ ? write_fully(fd_, "\n") : 0;
+  if (rc == 0) rc = write_fully(fd_, out);
   if (rc == 0 && fsync && ::fsync(fd_) != 0) rc = errno;
   if (rc != 0) {
     // Cut the partial write so the retry leaves no half line (or half frame) behind.
-    if (ftruncate(fd_, static_cast<off_t>(committed_size_)) != 0) rc = errno;
+    torn_ = ::ftruncate(fd_, static_cast<off_t>(committed_size_)) != 0;
     return rc;
   }
-  committed_size_ += out.size();
-  pending_.clear();
+  committed_size_ += out.size() + (separator_ ? 1 : 0);
+  separator_ = false;
+  drop_pending();
   return 0;
 }
 
-void OutputFile::rollback() noexcept {
+void OutputFile::drop_pending() noexcept {
   pending_.clear();
-  // Nothing of the pending batch reached the file except through a failed commit, which
-  // already cut it back.
+  tickets_.clear();
+}
+
+void OutputFile::trim() noexcept {
+  if (pending_.empty() && pending_.capacity() > kKeptBufferBytes) std::string().swap(pending_);
 }
 
 void OutputFile::close() noexcept {

@@ -1,12 +1,37 @@
 // Template parsing and rendering. Host and input names are sanitised so an event can never steer
-// the path outside the configured folder (no '/', no "..").
+// the path outside the configured folder (no '/', no ".."), and bounded in length.
 #include "sinks/path_template.h"
 
 #include <date/date.h>
 
+#include <climits>
+#include <cstdint>
+
 namespace horolog {
 
 namespace {
+
+// "-" and 16 hex digits.
+constexpr std::size_t kHashSuffixLength = 17;
+// The last component leaves room for ".zst" and a rotation suffix (".12").
+constexpr std::size_t kMaxFileNameLength = NAME_MAX - 16;
+
+std::uint64_t fnv1a(std::string_view bytes) noexcept {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+// Writes "-" and the hash of `whole` over the kHashSuffixLength bytes at `at`.
+void write_hash_suffix(char* at, std::string_view whole) noexcept {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::uint64_t hash = fnv1a(whole);
+  at[0] = '-';
+  for (std::size_t i = kHashSuffixLength - 1; i > 0; --i, hash >>= 4) at[i] = kHex[hash & 15];
+}
 
 void append_padded(std::string& out, unsigned value, int width) {
   char digits[8];
@@ -17,20 +42,47 @@ void append_padded(std::string& out, unsigned value, int width) {
   out.append(digits, static_cast<std::size_t>(width));
 }
 
+}  // namespace
+
 void append_safe_name(std::string& out, std::string_view name) {
   if (name.empty()) {
     out += "unknown";
     return;
   }
-  for (char c : name) {
+  const bool too_long = name.size() > kMaxFieldLength;
+  const std::string_view kept =
+      too_long ? name.substr(0, kMaxFieldLength - kHashSuffixLength) : name;
+  for (char c : kept) {
     const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                     c == '-' || c == '_' || c == '.';
     out += ok ? c : '_';
   }
   if (name == "." || name == "..") out.back() = '_';
+  if (too_long) {
+    out.append(kHashSuffixLength, '-');
+    write_hash_suffix(out.data() + out.size() - kHashSuffixLength, name);
+  }
 }
 
-}  // namespace
+void bound_path_components(std::string& path) {
+  if (path.size() <= kMaxFileNameLength) return;  // no component can be too long
+  for (std::size_t begin = 0; begin < path.size();) {
+    std::size_t end = path.find('/', begin);
+    const bool last = end == std::string::npos;
+    if (last) end = path.size();
+    const std::size_t limit = last ? kMaxFileNameLength : NAME_MAX;
+    if (end - begin > limit) {
+      // Hashed before it is overwritten; the string only shrinks, so nothing is allocated.
+      const std::string_view whole(path.data() + begin, end - begin);
+      char suffix[kHashSuffixLength];
+      write_hash_suffix(suffix, whole);
+      const std::size_t keep = limit - kHashSuffixLength;
+      path.replace(begin + keep, end - begin - keep, suffix, kHashSuffixLength);
+      end = begin + limit;
+    }
+    begin = end + 1;
+  }
+}
 
 Result<PathTemplate> PathTemplate::parse(std::string_view text) {
   PathTemplate path;

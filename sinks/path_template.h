@@ -1,5 +1,7 @@
 // Output path templates: strftime-style fields from the event's UTC time plus {input}, {host},
 // {format}. Parsed once at start-up; rendering allocates nothing once the output string has grown.
+// Names taken from events are sanitised and bounded, so no event can make a path that escapes the
+// configured folder or that the file system refuses for its length.
 #pragma once
 
 #include <string>
@@ -11,6 +13,20 @@
 #include "normalizer/event.h"
 
 namespace horolog {
+
+// Longest name a field renders to. Longer ones keep their first bytes and end in "-" and 16 hex
+// digits of a hash of the whole name, so distinct long names stay distinct.
+inline constexpr std::size_t kMaxFieldLength = 128;
+
+// Appends `name` as one path component: letters, digits, '-', '_' and '.' are kept, anything else
+// becomes '_'; an empty name becomes "unknown", "." and ".." cannot result, and names longer
+// than kMaxFieldLength are cut as said above. Fields from events are rendered this way.
+void append_safe_name(std::string& out, std::string_view name);
+
+// Cuts each component of a rendered file path that is longer than a file name may be (NAME_MAX;
+// the last component 16 bytes less, room for ".zst" and a rotation suffix) the same way: its
+// first bytes, "-" and a hash of the whole component. Shorter paths are left as they are.
+void bound_path_components(std::string& path);
 
 class PathTemplate {
  public:

@@ -46,6 +46,8 @@ struct SinkCounters {
   std::atomic<std::uint64_t> bytes{0};
   std::atomic<std::uint64_t> batches_delivered{0};
   std::atomic<std::uint64_t> errors{0};
+  // Events whose output failed for good, written to the sink's dead-letter file instead.
+  std::atomic<std::uint64_t> dead_lettered{0};
 };
 
 // Keys every sink has; the type's own keys sit on the same YAML mapping, decoded into
@@ -71,6 +73,8 @@ struct SinkEnvironment {
   const std::atomic<bool>* stopping = nullptr;
   // Set by an output to a pipe when its reader went away (stdout). May be null.
   std::atomic<bool>* output_closed = nullptr;
+  // Where a sink keeps state of its own across restarts (the agent's data_dir).
+  std::string state_dir = {};
 };
 
 class Sink {

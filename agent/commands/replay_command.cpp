@@ -145,7 +145,8 @@ Result<int> replay_command(const ReplayCommandOptions& options) {
 
   std::atomic<bool> stdout_closed{false};
   SinkSet sinks;
-  if (Result<void> built = sinks.add_all(replay_sinks(config), &g_replay_stop, &stdout_closed);
+  if (Result<void> built = sinks.add_all(replay_sinks(config), config ? config->data_dir : "",
+                                         &g_replay_stop, &stdout_closed);
       !built) {
     return fail(built.error().within("cannot start"));
   }

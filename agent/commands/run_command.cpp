@@ -120,7 +120,9 @@ void print_summary(std::ostream& report, const RunStats& stats, const SinkSet& s
     const SinkCounters& c = sinks.sinks()[i]->counters();
     report << "sink    " << sinks.names()[i] << ": " << c.events << " event(s), " << c.bytes
            << " byte(s), " << c.batches_delivered << " batch(es) delivered, " << c.errors
-           << " write error(s) retried\n";
+           << " write error(s) retried";
+    if (c.dead_lettered > 0) report << ", " << c.dead_lettered << " event(s) dead-lettered";
+    report << "\n";
   }
 }
 
@@ -152,7 +154,7 @@ Result<int> run_command(const RunCommandOptions& options) {
   clock.start();
   CheckpointStore checkpoints(config.data_dir);
   if (checkpoints.loaded_corrupt()) spdlog::error("{}", checkpoints.problem());
-  if (Result<void> built = sinks.add_all(config.sinks, &g_stop); !built) {
+  if (Result<void> built = sinks.add_all(config.sinks, config.data_dir, &g_stop); !built) {
     return fail(built.error().within("cannot start"));
   }
   DescriptorBudget descriptors(DescriptorBudget::default_capacity());
@@ -190,9 +192,12 @@ Result<int> run_command(const RunCommandOptions& options) {
   // Reading once is a job that either did all of its work or says it did not.
   std::uint64_t read_errors = 0;
   for (const auto& input : *inputs) read_errors += input->read_errors();
-  if (read_errors > 0 || sinks.undelivered() > 0) {
-    spdlog::error("{} source(s) could not be read, {} batch(es) not delivered", read_errors,
-                  sinks.undelivered());
+  std::uint64_t dead_lettered = 0;
+  for (const auto& sink : sinks.sinks()) dead_lettered += sink->counters().dead_lettered;
+  if (read_errors > 0 || sinks.undelivered() > 0 || dead_lettered > 0) {
+    spdlog::error(
+        "{} source(s) could not be read, {} batch(es) not delivered, {} event(s) dead-lettered",
+        read_errors, sinks.undelivered(), dead_lettered);
     return 1;
   }
   return 0;

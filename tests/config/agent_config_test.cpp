@@ -119,6 +119,16 @@ INSTANTIATE_TEST_SUITE_P(
                      std::string(kInput) + "sinks:\n  - name: siem\n    type: elastic\n",
                      "sinks[0].type", 7,
                      "unknown sink type `elastic` (expected one of: `file`, `stdout`, `kafka`)"},
+        RejectedCase{"DeadLetterFileWithHold",
+                     std::string(kInput) +
+                         "sinks:\n  - name: out\n    type: file\n"
+                         "    on_permanent_error: hold\n    dead_letter: ./dead.ndjson\n",
+                     "sinks[0].dead_letter", 9,
+                     "`dead_letter` is only used with on_permanent_error: dead_letter"},
+        RejectedCase{
+            "NoOpenFiles",
+            std::string(kInput) + "sinks:\n  - name: out\n    type: file\n    max_open_files: 0\n",
+            "sinks[0].max_open_files", 8, "must be at least 1"},
         RejectedCase{"MisspelledSinkType",
                      std::string(kInput) + "sinks:\n  - name: out\n    type: stdot\n",
                      "sinks[0].type", 7, "did you mean `stdout`?"},
@@ -391,6 +401,9 @@ TEST(AgentConfig, FullExampleDecodesEveryValue) {
   EXPECT_EQ(archive.flush, FlushPolicy::interval);
   EXPECT_EQ(archive.flush_interval, 5s);
   EXPECT_TRUE(archive.fsync);
+  EXPECT_EQ(archive.max_open_files, 256u);
+  EXPECT_EQ(archive.on_permanent_error, OutputErrorPolicy::dead_letter);
+  EXPECT_EQ(archive.dead_letter, "/var/lib/horolog/archive-dead-letter.ndjson");
   EXPECT_EQ(config.sinks[1].name, "console");
   EXPECT_TRUE((std::any_cast<StdoutSinkOptions>(&config.sinks[1].settings) != nullptr));
 }

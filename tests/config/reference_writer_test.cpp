@@ -34,7 +34,8 @@ TEST(ReferenceWriter, ListsEveryKeyOfFileSinkOptions) {
     yaml += row.key + ": ~\n";
   }
   EXPECT_EQ(documented, (std::set<std::string>{"path", "max_size", "compression", "flush",
-                                               "flush_interval", "fsync"}));
+                                               "flush_interval", "fsync", "max_open_files",
+                                               "on_permanent_error", "dead_letter"}));
   // The decoder knows exactly these keys: none of them is reported as unknown.
   std::vector<ConfigError> errors;
   YamlDecoder decoder(YAML::Load(yaml), "", errors);

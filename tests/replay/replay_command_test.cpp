@@ -244,13 +244,13 @@ TEST(ReplayCommand, WritesToTheSinksOfTheConfig) {
   write_file(dir / "syslog", "Dec 24 10:00:00 evidence app[1]: to a file\n");
   set_mtime(dir / "syslog", k20251225);
   // A full agent config: replay takes its sinks, timezone and host name, not its inputs.
-  write_file(dir / "replay.yaml",
-             "timezone: UTC\nclock: {servers: []}\n"
-             "inputs:\n  - {name: live, type: file, paths: [\"" +
-                 (dir / "live-*.log").string() +
-                 "\"]}\n"
-                 "sinks:\n  - {name: out, type: file, path: " +
-                 (dir / "out.ndjson").string() + "}\n");
+  write_file(dir / "replay.yaml", "data_dir: " + (dir / "var").string() +
+                                      "\ntimezone: UTC\nclock: {servers: []}\n"
+                                      "inputs:\n  - {name: live, type: file, paths: [\"" +
+                                      (dir / "live-*.log").string() +
+                                      "\"]}\n"
+                                      "sinks:\n  - {name: out, type: file, path: " +
+                                      (dir / "out.ndjson").string() + "}\n");
   const auto result = run_process(replay_args({"--config", (dir / "replay.yaml").string(),
                                                "--format", "rfc3164", (dir / "syslog").string()}));
   ASSERT_EQ(result.exit_code, 0) << result.err;

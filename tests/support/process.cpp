@@ -143,6 +143,20 @@ bool BackgroundProcess::wait_exit(int timeout_ms, int& exit_code) {
   return false;
 }
 
+int run_in_child(const std::function<int()>& body, int limit_ms) {
+  const pid_t pid = fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) _exit(body());
+  for (int waited = 0; waited <= limit_ms; waited += 10) {
+    int status = 0;
+    if (waitpid(pid, &status, WNOHANG) == pid) return decode_status(status);
+    usleep(10'000);
+  }
+  kill(pid, SIGKILL);
+  waitpid(pid, nullptr, 0);
+  return -1;
+}
+
 std::vector<std::string_view> split_lines(std::string_view text) {
   std::vector<std::string_view> lines;
   while (!text.empty()) {

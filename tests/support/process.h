@@ -2,6 +2,7 @@
 // stdout, stderr and the exit status, for tests of the real command line.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,10 @@ class BackgroundProcess {
  private:
   int pid_ = -1;
 };
+
+// Runs `body` in a forked child (for limits such as setrlimit that must not touch the test
+// process) and returns its exit status; -1 when it was still running after `limit_ms` (killed).
+int run_in_child(const std::function<int()>& body, int limit_ms);
 
 // Splits text into lines (without terminators); a trailing newline does not add an empty line.
 std::vector<std::string_view> split_lines(std::string_view text);

@@ -106,7 +106,8 @@ Result<PipelineMeasurement> measure_pipeline(const FormatInfo& format, const Par
   SinkSet sinks;
   FileSinkOptions sink_options;
   sink_options.path = output_dir + "/{input}.ndjson";
-  if (Result<void> built = sinks.add_all({SinkConfig{"bench", "file", sink_options}}, &stop);
+  if (Result<void> built =
+          sinks.add_all({SinkConfig{"bench", "file", sink_options}}, output_dir, &stop);
       !built) {
     return fail(built.error());
   }
