@@ -75,6 +75,9 @@ struct SinkEnvironment {
   std::atomic<bool>* output_closed = nullptr;
   // Where a sink keeps state of its own across restarts (the agent's data_dir).
   std::string state_dir = {};
+  // The run reads once and ends (run --once, replay, bench): nobody will fix a cause and send
+  // SIGHUP, so events a sink would hold (on_permanent_error: hold) are answered `rejected` at once.
+  bool one_shot = false;
 };
 
 class Sink {

@@ -145,8 +145,12 @@ Result<int> replay_command(const ReplayCommandOptions& options) {
 
   std::atomic<bool> stdout_closed{false};
   SinkSet sinks;
-  if (Result<void> built = sinks.add_all(replay_sinks(config), config ? config->data_dir : "",
-                                         &g_replay_stop, &stdout_closed);
+  if (Result<void> built =
+          sinks.add_all(replay_sinks(config), {.ack = {},
+                                               .stopping = &g_replay_stop,
+                                               .output_closed = &stdout_closed,
+                                               .state_dir = config ? config->data_dir : "",
+                                               .one_shot = true});
       !built) {
     return fail(built.error().within("cannot start"));
   }

@@ -154,7 +154,10 @@ Result<int> run_command(const RunCommandOptions& options) {
   clock.start();
   CheckpointStore checkpoints(config.data_dir);
   if (checkpoints.loaded_corrupt()) spdlog::error("{}", checkpoints.problem());
-  if (Result<void> built = sinks.add_all(config.sinks, config.data_dir, &g_stop); !built) {
+  if (Result<void> built = sinks.add_all(
+          config.sinks,
+          {.ack = {}, .stopping = &g_stop, .state_dir = config.data_dir, .one_shot = options.once});
+      !built) {
     return fail(built.error().within("cannot start"));
   }
   DescriptorBudget descriptors(DescriptorBudget::default_capacity());

@@ -14,9 +14,8 @@ void SinkSet::add(std::string name, std::unique_ptr<Sink> sink) {
   sinks_.push_back(std::move(sink));
 }
 
-Result<void> SinkSet::add_all(const std::vector<SinkConfig>& configs, const std::string& state_dir,
-                              const std::atomic<bool>* stopping, std::atomic<bool>* output_closed) {
-  const SinkEnvironment env{ack_callback(), stopping, output_closed, state_dir};
+Result<void> SinkSet::add_all(const std::vector<SinkConfig>& configs, SinkEnvironment env) {
+  env.ack = ack_callback();
   for (const SinkConfig& config : configs) {
     const SinkType* type = find_sink_type(config.type);
     if (type == nullptr) {

@@ -30,10 +30,8 @@ class SinkSet {
   AckCallback ack_callback();
   void add(std::string name, std::unique_ptr<Sink> sink);
   // Builds every configured sink through the sink type registry and adds it: the one place
-  // where sinks are built. `state_dir`, `stopping` and `output_closed` as in SinkEnvironment.
-  Result<void> add_all(const std::vector<SinkConfig>& configs, const std::string& state_dir,
-                       const std::atomic<bool>* stopping,
-                       std::atomic<bool>* output_closed = nullptr);
+  // where sinks are built. Each gets `env` with this set's ack_callback().
+  Result<void> add_all(const std::vector<SinkConfig>& configs, SinkEnvironment env);
 
   // Writes to every sink in turn (sinks are not thread-safe; one writer at a time). Assigns and
   // returns the batch's ticket; `done` is called when the batch is complete.

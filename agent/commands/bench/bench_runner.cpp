@@ -107,7 +107,8 @@ Result<PipelineMeasurement> measure_pipeline(const FormatInfo& format, const Par
   FileSinkOptions sink_options;
   sink_options.path = output_dir + "/{input}.ndjson";
   if (Result<void> built =
-          sinks.add_all({SinkConfig{"bench", "file", sink_options}}, output_dir, &stop);
+          sinks.add_all({SinkConfig{"bench", "file", sink_options}},
+                        {.ack = {}, .stopping = &stop, .state_dir = output_dir, .one_shot = true});
       !built) {
     return fail(built.error());
   }
