@@ -5,11 +5,12 @@
 
 namespace horolog {
 
-void DeliveryWindow::complete(std::uint64_t ticket, bool delivered) {
+bool DeliveryWindow::complete(std::uint64_t ticket, bool delivered) {
   std::lock_guard lock(mutex_);
   auto it = std::find_if(entries_.begin(), entries_.end(),
                          [&](const Entry& e) { return e.ticket == ticket; });
-  if (it == entries_.end()) return;
+  if (it == entries_.end()) return false;
+  const bool was_full = entries_.size() >= max_in_flight_;
   it->state = delivered ? Entry::State::delivered : Entry::State::failed;
   while (!entries_.empty() && entries_.front().state != Entry::State::pending) {
     if (entries_.front().state == Entry::State::failed) pinned_ = true;
@@ -17,6 +18,12 @@ void DeliveryWindow::complete(std::uint64_t ticket, bool delivered) {
     entries_.pop_front();
   }
   changed_.notify_all();
+  return was_full && entries_.size() < max_in_flight_;
+}
+
+bool DeliveryWindow::full() const {
+  std::lock_guard lock(mutex_);
+  return entries_.size() >= max_in_flight_;
 }
 
 SourcePosition DeliveryWindow::durable_position() const {

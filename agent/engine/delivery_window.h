@@ -24,8 +24,11 @@ class DeliveryWindow {
   bool begin(std::uint64_t ticket, const SourcePosition& end_position, const StopFlag& stop);
 
   // Records the sinks' verdict. A batch that was not delivered pins the durable position before
-  // it for the rest of the run (it will be read again after a restart).
-  void complete(std::uint64_t ticket, bool delivered);
+  // it for the rest of the run (it will be read again after a restart). True when this made
+  // room in a window that was full: a reader that paused on full() may go on.
+  bool complete(std::uint64_t ticket, bool delivered);
+  // True while begin() would wait. Readers polled by shared workers pause instead of waiting.
+  bool full() const;
 
   SourcePosition durable_position() const;
   std::size_t in_flight() const;

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -27,6 +28,10 @@ class Input {
   // with output_settings(), and drains before lending it to another input. `once`: read
   // everything, then report done. Returns soon after `stop` turns true.
   virtual InputState poll(BatchOutput& output, bool once, const std::atomic<bool>& stop) = 0;
+  // Given by the engine before the first poll: `wake` (callable from any thread, also after the
+  // engine has stopped) asks for a poll soon. An input that paused a source because its batches
+  // are not acknowledged yet calls it when they are, instead of holding a worker while waiting.
+  virtual void set_wake(std::function<void()> wake) = 0;
   // Directories whose changes mean there may be something new to read.
   virtual std::vector<std::string> watched_directories() const = 0;
   // The longest wait between two polls of an idle input.

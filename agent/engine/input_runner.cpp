@@ -20,18 +20,40 @@ std::size_t InputRunner::default_workers() noexcept {
 }
 
 InputRunner::InputRunner(std::vector<Input*> inputs, OutputFactory make_output, std::size_t workers)
-    : make_output_(std::move(make_output)), worker_count_(std::max<std::size_t>(1, workers)) {
+    : make_output_(std::move(make_output)),
+      worker_count_(std::max<std::size_t>(1, workers)),
+      wake_target_(std::make_shared<WakeTarget>()) {
+  wake_target_->runner = this;
   for (Input* input : inputs) {
     Slot slot{input, Slot::State::queued, Clock::now(), {}};
     for (const std::string& directory : input->watched_directories()) {
       if (const int id = watcher_.watch(directory); id >= 0) slot.watches.push_back(id);
     }
+    input->set_wake([target = wake_target_, index = slots_.size()] {
+      std::lock_guard lock(target->mutex);
+      if (target->runner != nullptr) target->runner->wake(index);
+    });
     queue_.push_back(slots_.size());
     slots_.push_back(std::move(slot));
   }
 }
 
-InputRunner::~InputRunner() = default;
+InputRunner::~InputRunner() {
+  std::lock_guard lock(wake_target_->mutex);
+  wake_target_->runner = nullptr;
+}
+
+void InputRunner::wake(std::size_t index) {
+  std::lock_guard lock(mutex_);
+  Slot& slot = slots_[index];
+  if (slot.state == Slot::State::running) {
+    slot.woken = true;
+  } else if (slot.state == Slot::State::waiting) {
+    slot.state = Slot::State::queued;
+    queue_.push_back(index);
+    queued_.notify_one();
+  }
+}
 
 bool InputRunner::finished(bool once, const std::atomic<bool>& stop) const {
   if (stop) return true;
@@ -71,13 +93,14 @@ void InputRunner::work(bool once, const std::atomic<bool>& stop) {
     queue_.pop_front();
     Slot& slot = slots_[index];
     slot.state = Slot::State::running;
+    slot.woken = false;
     lock.unlock();
     output->configure(slot.input->output_settings());
     const InputState state = slot.input->poll(*output, once, stop);
     // The input's events view into its sources: written before the output serves another.
     output->drain();
     lock.lock();
-    switch (state) {
+    switch (state == InputState::idle && slot.woken ? InputState::busy : state) {
       case InputState::busy:
         slot.state = Slot::State::queued;
         queue_.push_back(index);

@@ -45,7 +45,16 @@ class InputRunner {
     enum class State : std::uint8_t { waiting, queued, running, done } state;
     Clock::time_point due;
     std::vector<int> watches;  // directory ids of the watcher
+    bool woken = false;        // woken while running: polled again rather than left waiting
   };
+  // What the inputs' wake functions reach: the runner while it exists, then nothing (sinks may
+  // acknowledge batches after the runner is gone).
+  struct WakeTarget {
+    std::mutex mutex;
+    InputRunner* runner;
+  };
+
+  void wake(std::size_t index);
 
   void work(bool once, const std::atomic<bool>& stop);
   // Queues the waiting inputs that are due or whose directories changed; the time until the
@@ -61,6 +70,7 @@ class InputRunner {
   std::condition_variable queued_;
   std::deque<std::size_t> queue_;  // indices into slots_
   bool quit_ = false;
+  std::shared_ptr<WakeTarget> wake_target_;
 };
 
 }  // namespace horolog

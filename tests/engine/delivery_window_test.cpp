@@ -53,6 +53,21 @@ TEST(DeliveryWindow, BlocksTheReaderWhileTheWindowIsFull) {
   EXPECT_TRUE(third_started);
 }
 
+TEST(DeliveryWindow, SaysWhenACompletionMadeRoomForAPausedReader) {
+  DeliveryWindow window(2, SourcePosition(0));
+  std::atomic<bool> stop{false};
+  ASSERT_TRUE(window.begin(1, SourcePosition(10), stop));
+  EXPECT_FALSE(window.full());
+  ASSERT_TRUE(window.begin(2, SourcePosition(20), stop));
+  EXPECT_TRUE(window.full());
+  EXPECT_FALSE(window.complete(2, true));  // still waiting for 1: no room yet
+  EXPECT_TRUE(window.full());
+  EXPECT_TRUE(window.complete(1, true));
+  EXPECT_FALSE(window.full());
+  ASSERT_TRUE(window.begin(3, SourcePosition(30), stop));
+  EXPECT_FALSE(window.complete(3, true));  // the window was not full
+}
+
 TEST(DeliveryWindow, StopReleasesABlockedReader) {
   DeliveryWindow window(1, SourcePosition(0));
   std::atomic<bool> stop{false};

@@ -119,7 +119,8 @@ std::vector<long> sequences(const std::vector<std::string>& lines) {
 
 // Keeps every NDJSON line it is given and acks each batch `delivered` at once. A test can make
 // it stand still at a known point of the input's work: hold_next() makes the next write wait
-// until release(), defer_acks() keeps batches in flight until release().
+// until release(), defer_acks() keeps batches in flight until release(), defer_acks_of() only
+// those with a line containing a given text.
 class RecordingSink : public Sink {
  public:
   explicit RecordingSink(AckCallback ack) : ack_(std::move(ack)) {}
@@ -132,8 +133,13 @@ class RecordingSink : public Sink {
         holding_ = true;
         released_.wait(lock, [&] { return !holding_; });
       }
-      for (std::size_t i = 0; i < batch.line_ends.size(); ++i) lines_.emplace_back(batch.line(i));
-      if (deferring_) {
+      bool matches = false;
+      for (std::size_t i = 0; i < batch.line_ends.size(); ++i) {
+        lines_.emplace_back(batch.line(i));
+        matches |=
+            !deferred_text_.empty() && batch.line(i).find(deferred_text_) != std::string_view::npos;
+      }
+      if (deferring_ || matches) {
         deferred_.push_back(batch.ticket);
         return;
       }
@@ -165,6 +171,14 @@ class RecordingSink : public Sink {
     std::lock_guard lock(mutex_);
     deferring_ = true;
   }
+  void defer_acks_of(std::string text) {
+    std::lock_guard lock(mutex_);
+    deferred_text_ = std::move(text);
+  }
+  std::size_t deferred() const {
+    std::lock_guard lock(mutex_);
+    return deferred_.size();
+  }
   bool holding() const {
     std::lock_guard lock(mutex_);
     return holding_;
@@ -177,6 +191,7 @@ class RecordingSink : public Sink {
       hold_next_ = false;
       holding_ = false;
       deferring_ = false;
+      deferred_text_.clear();
       deferred.swap(deferred_);
     }
     released_.notify_all();
@@ -191,6 +206,7 @@ class RecordingSink : public Sink {
   bool hold_next_ = false;
   bool holding_ = false;
   bool deferring_ = false;
+  std::string deferred_text_;            // batches with a line containing it are deferred
   std::vector<std::uint64_t> deferred_;  // tickets not acked yet, in order
   std::vector<std::string> lines_;
 };
@@ -265,7 +281,8 @@ class FileInputTest : public ::testing::Test {
 
   // An input `app` reading logs/`pattern` as rfc3164 in UTC, writing synchronously to the sink.
   std::unique_ptr<FileInput> make_input(const std::string& pattern,
-                                        CheckpointStore* checkpoints = nullptr) {
+                                        CheckpointStore* checkpoints = nullptr,
+                                        std::size_t max_batches_in_flight = 4) {
     InputConfig config;
     config.name = "app";
     config.type = "file";
@@ -273,9 +290,10 @@ class FileInputTest : public ::testing::Test {
     config.timezone = "UTC";
     FileInputOptions options;
     options.paths = {(logs_ / pattern).string()};
-    options.scan_interval = kScanInterval;
+    options.scan_interval = scan_interval_;
     options.rotate_wait = kRotateWait;
     InputEnvironment env{Zone::utc(), "testhost", stats_, checkpoints};
+    env.max_batches_in_flight = max_batches_in_flight;
     return std::make_unique<FileInput>(config, options, env);
   }
 
@@ -293,6 +311,7 @@ class FileInputTest : public ::testing::Test {
   const fs::path logs_ = dir_ / "logs";
   const fs::path state_ = dir_ / "state";  // the checkpoint store's directory
   const fs::path live_ = logs_ / "app.log";
+  std::chrono::milliseconds scan_interval_ = kScanInterval;
   SinkSet sinks_;
   RecordingSink* sink_ = nullptr;
   RunStats stats_;
@@ -529,6 +548,30 @@ TEST_F(FileInputTest, DeliversTheUnterminatedLastLineOfARenamedFileWhenReleasing
   EXPECT_EQ(input->counters().rotations, 1u);
   EXPECT_EQ(input->counters().files_opened, 2u);
   EXPECT_EQ(input->counters().read_errors, 0u);
+}
+
+// A sink may keep a file's batches unacknowledged for long (on_permanent_error: hold, a cluster
+// that is down): that file pauses once its window is full, and the one worker goes on with the
+// other files, coming back to it when its batches are acknowledged.
+TEST_F(FileInputTest, AFileWhoseBatchesAreNotAcknowledgedPausesWithoutStoppingTheOthers) {
+  sink_->defer_acks_of("a-held.log");
+  // Only changes in the directory and the acks may bring a poll: no periodic scan helps.
+  scan_interval_ = std::chrono::minutes(10);
+  LogWriter held(logs_ / "a-held.log");
+  held.write_lines(0, 5);
+  auto input = make_input("*.log", nullptr, /*max_batches_in_flight=*/1);
+  Following following(*input, *sink_, sinks_, stats_);
+  ASSERT_TRUE(eventually([&] { return sink_->deferred() == 1; }));
+  held.write_lines(5, 5);  // its window is full: this waits for the first batch's ack
+  LogWriter free_writer(logs_ / "b-free.log");
+  free_writer.write_lines(100, 5);
+  ASSERT_TRUE(delivered_at_least(10)) << "the held file kept the worker from the other file";
+  EXPECT_EQ(sequences(sink_->lines()), concat(range(0, 5), range(100, 105)));
+  sink_->release();
+  ASSERT_TRUE(delivered_at_least(15)) << "the held file was not read on after its ack";
+  std::vector<long> seqs = sequences(sink_->lines());
+  std::sort(seqs.begin(), seqs.end());
+  EXPECT_EQ(seqs, concat(range(0, 10), range(100, 105)));
 }
 
 // While a truncated file still has batches in flight the input cannot reopen it yet (release()

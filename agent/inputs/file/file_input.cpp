@@ -68,7 +68,7 @@ std::optional<SinkSet::Completion> FileInput::begin_delivery(TrackedFile& file,
   DeliveryWindow* window = file.window.get();
   const FileIdentity identity = file.identity;
   return [this, window, identity, sequence](std::uint64_t, bool delivered) {
-    window->complete(sequence, delivered);
+    if (window->complete(sequence, delivered) && wake_) wake_();
     if (env_.checkpoints != nullptr) {
       env_.checkpoints->update_position(config_.name, identity, window->durable_position().offset);
       // Saved at once (an append of this change): after a kill -9 only the batches in flight
@@ -85,7 +85,13 @@ bool FileInput::pump(TrackedFile& file, BatchOutput& output, const std::atomic<b
     return begin_delivery(file, end, stop);
   };
   bool any = false;
+  file.paused = false;
   while (!stop && budget > 0 && !file.replaced) {
+    // begin_delivery() would wait for room, holding this worker from every other input.
+    if (file.window->full()) {
+      file.paused = true;
+      break;
+    }
     const Result<SourceStatus> status = loop.step(*file.source, open);
     if (!status) {
       ++counters_.read_errors;
@@ -113,7 +119,9 @@ InputState FileInput::poll_once(BatchOutput& output, const std::atomic<bool>& st
       return InputState::busy;  // no descriptor free yet: try again
     }
     file.source->finish();
-    if (pump(file, output, stop, budget) && budget == 0) return InputState::busy;
+    const bool read = pump(file, output, stop, budget);
+    if (file.paused) return InputState::idle;  // woken when its batches are acknowledged
+    if (read && budget == 0) return InputState::busy;
     file.window->wait_drained(std::chrono::seconds(60));
     close(file);  // its descriptor serves the next file
     ++next_once_;
@@ -144,7 +152,10 @@ InputState FileInput::poll(BatchOutput& output, bool once, const std::atomic<boo
   if (env_.descriptors != nullptr && env_.descriptors->wanted()) close_idle_file(nullptr);
   // Scan before judging rotations: a renamed file that the globs still match keeps its
   // identity and position under the new name.
+  const std::size_t known = files_.size();
   scan(/*first_scan=*/false);
+  // A file found now is read at the next poll, which must not wait for the next change.
+  const bool found = files_.size() > known;
   bool reopened = false;
   for (auto& file : files_) {
     const Verdict verdict = check_file(*file, stop, output);
@@ -164,7 +175,7 @@ InputState FileInput::poll(BatchOutput& output, bool once, const std::atomic<boo
     }
   }
   std::erase_if(files_, [](const auto& f) { return f == nullptr; });
-  return any || reopened ? InputState::busy : InputState::idle;
+  return any || reopened || found ? InputState::busy : InputState::idle;
 }
 
 void FileInput::drain(std::chrono::milliseconds timeout) {

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -43,6 +44,7 @@ class FileInput final : public Input {
   ~FileInput() override;
 
   InputState poll(BatchOutput& output, bool once, const std::atomic<bool>& stop) override;
+  void set_wake(std::function<void()> wake) override { wake_ = std::move(wake); }
   std::vector<std::string> watched_directories() const override;
   std::chrono::milliseconds poll_interval() const noexcept override;
   void drain(std::chrono::milliseconds timeout) override;
@@ -77,12 +79,13 @@ class FileInput final : public Input {
 
   // Reading (file_input.cpp).
   InputState poll_once(BatchOutput& output, const std::atomic<bool>& stop);
-  // Opens the delivery of the batch ending at `end`, waiting while the file's window of batches
-  // in flight is full. Returns the completion that settles it; nullopt when stopping or when the
+  // Opens the delivery of the batch ending at `end` (pump() saw room in the file's window).
+  // Returns the completion that settles it; nullopt when stopping or when the
   // content turned out to be replaced (the batch is then dropped and the file read again).
   std::optional<SinkSet::Completion> begin_delivery(TrackedFile& file, const SourcePosition& end,
                                                     const std::atomic<bool>& stop);
-  // Reads what is there now, up to `budget` batches; true when anything was read.
+  // Reads what is there now, up to `budget` batches or until the file's window is full (it is
+  // then `paused`); true when anything was read.
   bool pump(TrackedFile& file, BatchOutput& output, const std::atomic<bool>& stop,
             std::size_t& budget);
 
@@ -100,6 +103,7 @@ class FileInput final : public Input {
   Clock::time_point last_check_{};
   std::size_t next_once_ = 0;     // --once: the file being read
   std::uint64_t open_files_ = 0;  // files with a descriptor now
+  std::function<void()> wake_;    // asks the engine for a poll (a paused file has room again)
 };
 
 }  // namespace horolog

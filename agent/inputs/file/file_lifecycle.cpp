@@ -199,7 +199,7 @@ FileInput::Verdict FileInput::check_file(TrackedFile& file, const std::atomic<bo
   file.source->finish();
   std::size_t budget = SIZE_MAX;
   pump(file, output, stop, budget);
-  return Verdict::release;
+  return file.paused ? Verdict::keep : Verdict::release;
 }
 
 bool FileInput::release(TrackedFile& file) {

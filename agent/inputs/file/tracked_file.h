@@ -29,6 +29,9 @@ struct TrackedFile {
   // Completions point at it, so it lives as long as the file is tracked, open or not.
   std::unique_ptr<DeliveryWindow> window;
   std::uint64_t next_sequence = 1;
+  // The last read stopped because the window was full (its batches not acknowledged yet, e.g.
+  // held by a sink): the rest is read after the input is woken, without holding a worker.
+  bool paused = false;
 
   // Set once the path no longer leads to this file (renamed away or deleted): the file is read
   // until it has been quiet for rotate_wait (counted from when that was noticed), then released.
