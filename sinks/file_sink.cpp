@@ -22,6 +22,8 @@ namespace {
 constexpr std::size_t kMinKnownOutputs = 1024;
 // Outputs whose permanent failure is logged at error level; beyond them, at debug level.
 constexpr std::size_t kMaxReported = 1024;
+// How often held events are recalled in the log while they wait for SIGHUP.
+constexpr std::chrono::seconds kHeldReminderInterval{60};
 
 std::string with_extension(std::string path, Compression compression) {
   const std::string_view ext = compression == Compression::gzip   ? ".gz"
@@ -83,6 +85,7 @@ FileSink::FileSink(std::string name, FileSinkOptions options, PathTemplate path,
       template_(std::move(path)),
       ack_(env.ack),
       stopping_(env.stopping),
+      one_shot_(env.one_shot),
       dead_letter_(std::move(dead_letter)),
       state_(std::move(state_path)),
       lru_(options_.max_open_files,
@@ -100,15 +103,15 @@ void FileSink::render_path(const Event& event, std::string_view format, std::str
   bound_path_components(out);
 }
 
-OutputFile& FileSink::file_for(const std::string& path) {
+OutputFile& FileSink::file_for(const std::string& rendered) {
+  // Keyed by the file's own path, so that held lines find their output again by it.
+  std::string path = with_extension(rendered, options_.compression);
   if (OutputFile* known = lru_.find(path)) return *known;
-  auto file = std::make_unique<OutputFile>(with_extension(path, options_.compression),
-                                           options_.compression);
-  if (std::find(paths_written_.begin(), paths_written_.end(), file->path()) ==
-      paths_written_.end()) {
-    paths_written_.push_back(file->path());
+  auto file = std::make_unique<OutputFile>(path, options_.compression);
+  if (std::find(paths_written_.begin(), paths_written_.end(), path) == paths_written_.end()) {
+    paths_written_.push_back(path);
   }
-  return lru_.add(path, std::move(file));
+  return lru_.add(std::move(path), std::move(file));
 }
 
 bool FileSink::rotation_due(const OutputFile& file) const noexcept {
@@ -259,6 +262,14 @@ void FileSink::fail_for_good(OutputFile& file, int err) {
     for (std::uint64_t ticket : file.pending_tickets()) {
       if (std::find(held_.begin(), held_.end(), ticket) == held_.end()) held_.push_back(ticket);
     }
+    if (!one_shot_) {
+      auto kept = std::find_if(held_lines_.begin(), held_lines_.end(),
+                               [&](const HeldLines& h) { return h.path == file.path(); });
+      if (kept == held_lines_.end()) kept = held_lines_.insert(kept, {file.path(), {}, {}});
+      kept->lines.append(file.pending());
+      kept->tickets.insert(kept->tickets.end(), file.pending_tickets().begin(),
+                           file.pending_tickets().end());
+    }
   }
   const bool first = reported_.size() < kMaxReported && reported_.insert(file.path()).second;
   const auto level = first ? spdlog::level::err : spdlog::level::debug;
@@ -268,10 +279,12 @@ void FileSink::fail_for_good(OutputFile& file, int err) {
   if (dead_letter_rc != 0) {
     spdlog::error("{}; cannot write the dead-letter file {} either: {}; holding the events", what,
                   dead_letter_.path(), std::strerror(dead_letter_rc));
+  } else if (held && one_shot_) {
+    spdlog::log(level, "{}; the events are not acknowledged: read again at the next run", what);
   } else if (held) {
     spdlog::log(level,
-                "{}; holding the events: their checkpoint stays before them until a restart (fix "
-                "the cause and restart, or set on_permanent_error: dead_letter)",
+                "{}; holding the events (their file pauses once its window is full): fix the "
+                "cause, then send SIGHUP to write them",
                 what);
   } else {
     spdlog::log(level, "{}; {} event(s) written to the dead-letter file {}", what, dead_lettered,
@@ -283,6 +296,7 @@ void FileSink::fail_for_good(OutputFile& file, int err) {
 void FileSink::ack_pending(bool committed) {
   for (std::uint64_t ticket : unacked_) {
     const bool held = std::find(held_.begin(), held_.end(), ticket) != held_.end();
+    if (held && committed && !one_shot_) continue;  // answered when written again, or at shutdown
     const Delivery delivery = !committed ? Delivery::retry
                               : held     ? Delivery::rejected
                                          : Delivery::delivered;
@@ -294,20 +308,73 @@ void FileSink::ack_pending(bool committed) {
 }
 
 void FileSink::flush() {
-  if (unacked_.empty() && touched_.empty()) return;
-  const bool committed = commit_touched();
-  last_commit_ = std::chrono::steady_clock::now();
-  if (!committed) {
-    for (OutputFile* file : touched_) file->drop_pending();
+  if (!unacked_.empty() || !touched_.empty()) {
+    const bool committed = commit_touched();
+    last_commit_ = std::chrono::steady_clock::now();
+    if (!committed) {
+      for (OutputFile* file : touched_) file->drop_pending();
+    }
+    touched_.clear();
+    ack_pending(committed);
+    lru_.forget_idle();
   }
-  touched_.clear();
-  ack_pending(committed);
-  lru_.forget_idle();
+  if (held_lines_.empty()) return;
+  if (stopping_ != nullptr && stopping_->load()) {
+    give_up_held();
+  } else {
+    remind_held();
+  }
+}
+
+void FileSink::remind_held() {
+  const auto now = std::chrono::steady_clock::now();
+  if (now - last_reminder_ < kHeldReminderInterval) return;
+  last_reminder_ = now;
+  std::size_t events = 0;
+  for (const HeldLines& held : held_lines_) {
+    events += static_cast<std::size_t>(std::count(held.lines.begin(), held.lines.end(), '\n'));
+  }
+  spdlog::warn(
+      "file sink {}: {} event(s) held for {} output(s) that fail for good, first {}; "
+      "fix the cause, then send SIGHUP",
+      name_, events, held_lines_.size(), held_lines_.front().path);
+}
+
+void FileSink::give_up_held() {
+  std::vector<std::uint64_t> answered;
+  for (const HeldLines& held : held_lines_) {
+    for (std::uint64_t ticket : held.tickets) {
+      if (std::find(answered.begin(), answered.end(), ticket) != answered.end()) continue;
+      answered.push_back(ticket);
+      if (ack_) ack_(ticket, Delivery::rejected);
+    }
+  }
+  held_lines_.clear();
+}
+
+void FileSink::rewrite_held() {
+  std::vector<HeldLines> held = std::exchange(held_lines_, {});
+  for (const HeldLines& h : held) {
+    OutputFile& file = file_for(h.path);
+    if (file.pending_tickets().empty()) touched_.push_back(&file);
+    file.append(h.lines, h.tickets.front());
+    for (std::uint64_t ticket : h.tickets) {
+      file.append({}, ticket);
+      if (std::find(unacked_.begin(), unacked_.end(), ticket) == unacked_.end()) {
+        unacked_.push_back(ticket);
+      }
+    }
+  }
+  flush();  // what fails for good again is held again
 }
 
 void FileSink::reopen() {
   flush();
   lru_.clear();
+  if (held_lines_.empty()) return;
+  spdlog::info("file sink {}: writing the events held for {} output(s) again", name_,
+               held_lines_.size());
+  rewrite_held();
 }
 
 }  // namespace horolog

@@ -2,7 +2,8 @@
 // A batch is acknowledged only after it is written and flushed per the policy, and recorded in
 // the sink's state (output_state.h) so that a restart repairs only what the sink itself wrote.
 // Write failures an operator can fix (full disk, permissions) are retried with backoff while the
-// pipeline waits; outputs that fail for good (output_error.h) follow on_permanent_error.
+// pipeline waits; outputs that fail for good (output_error.h) follow on_permanent_error. Held
+// lines are kept unacknowledged and written again at reopen() (SIGHUP, once the cause is fixed).
 #pragma once
 
 #include <atomic>
@@ -58,12 +59,18 @@ class FileSink final : public Sink {
   // Routes the pending lines of an output that failed for good per on_permanent_error.
   void fail_for_good(OutputFile& file, int err);
   void ack_pending(bool committed);
+  // Appends the held lines to their outputs again, as a batch of their tickets.
+  void rewrite_held();
+  // At shutdown: held batches are acknowledged `rejected` (read again after the restart).
+  void give_up_held();
+  void remind_held();
 
   std::string name_;
   FileSinkOptions options_;
   PathTemplate template_;
   AckCallback ack_;
   const std::atomic<bool>* stopping_;
+  bool one_shot_;  // held batches are rejected at once: nobody will send SIGHUP
   SinkCounters counters_;
   std::unique_ptr<OutputCodec> codec_;  // null without compression
   std::string compressed_;              // the codec's output
@@ -71,9 +78,18 @@ class FileSink final : public Sink {
   OutputState state_;
   std::uint64_t generation_ = 1;  // of the last state save; the first (in create) holds nothing
   OutputLru lru_;
-  std::vector<OutputFile*> touched_;          // files with an uncommitted batch
-  std::vector<std::uint64_t> unacked_;        // tickets written but not yet committed
-  std::vector<std::uint64_t> held_;           // of those, the ones not to acknowledge (hold)
+  std::vector<OutputFile*> touched_;    // files with an uncommitted batch
+  std::vector<std::uint64_t> unacked_;  // tickets written but not yet committed
+  std::vector<std::uint64_t> held_;     // of those, the ones not to acknowledge (hold)
+  // Lines of outputs that failed for good, held (not acknowledged) until reopen() writes them.
+  // Bounded: a held batch pauses the reading of its file once that file's window is full.
+  struct HeldLines {
+    std::string path;
+    std::string lines;
+    std::vector<std::uint64_t> tickets;
+  };
+  std::vector<HeldLines> held_lines_;
+  std::chrono::steady_clock::time_point last_reminder_{};
   std::unordered_set<std::string> reported_;  // outputs whose permanent failure was logged
   std::vector<std::string> paths_written_;
   std::string path_scratch_;

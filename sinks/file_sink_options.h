@@ -18,7 +18,7 @@ enum class FlushPolicy { batch, interval };
 // What happens to events whose output fails for good (a name the file system refuses, a symlink
 // at the output path). Errors an operator can fix (full disk, permissions) are always retried.
 enum class OutputErrorPolicy {
-  hold,         // the batch is not acknowledged: the checkpoint stays before it until a restart
+  hold,         // the batch is not acknowledged until SIGHUP writes it again (or a restart)
   dead_letter,  // write the events with the error to the dead-letter file and go on
 };
 
@@ -59,8 +59,8 @@ struct FileSinkOptions {
       config::Choices<OutputErrorPolicy>{
           {{"hold", OutputErrorPolicy::hold}, {"dead_letter", OutputErrorPolicy::dead_letter}}},
       "Events whose output fails for good (name too long, a symlink at the path): `dead_letter` "
-      "(written to the dead_letter file; delivery goes on) or `hold` (not acknowledged; the "
-      "checkpoint stays before them)");
+      "(written to the dead_letter file; delivery goes on) or `hold` (kept unacknowledged and "
+      "written again at SIGHUP; their file pauses meanwhile)");
     v("dead_letter", dead_letter,
       "NDJSON file receiving those events with the error; default: "
       "`file-sink-NAME-dead-letter.ndjson` in data_dir");

@@ -88,12 +88,15 @@ std::string unzstd(const std::string& data) {
   return out;
 }
 
-// A sink as the registry builds it, keeping its state in `state_dir`.
+// A sink as the registry builds it, keeping its state in `state_dir`; `one_shot` as for
+// run --once.
 std::unique_ptr<FileSink> open_sink(const fs::path& state_dir, const FileSinkOptions& options,
                                     AckCallback ack = {},
-                                    const std::atomic<bool>* stopping = nullptr) {
-  auto sink = FileSink::create(SinkConfig{"out", "file", {}}, options,
-                               SinkEnvironment{std::move(ack), stopping, nullptr, state_dir});
+                                    const std::atomic<bool>* stopping = nullptr,
+                                    bool one_shot = false) {
+  auto sink =
+      FileSink::create(SinkConfig{"out", "file", {}}, options,
+                       SinkEnvironment{std::move(ack), stopping, nullptr, state_dir, one_shot});
   EXPECT_TRUE(sink) << sink.error().message();
   return sink ? std::move(*sink) : nullptr;
 }
@@ -374,7 +377,35 @@ TEST(FileSink, APathLongerThanPathMaxIsDeadLetteredNotRetried) {
   EXPECT_NE(dead.find("\"code\":\"ENAMETOOLONG\""), std::string::npos) << dead;
 }
 
-TEST(FileSink, HoldLeavesBatchesThatFailForGoodUnacknowledgedAndGoesOn) {
+// A one-shot run has nobody to fix the cause and signal: a held batch is answered at once.
+TEST(FileSink, InAOneShotRunHoldRejectsBatchesThatFailForGoodAndGoesOn) {
+  TempDir dir;
+  fs::create_directories(dir / "out");
+  write_file(dir / "elsewhere", "");
+  fs::create_symlink(dir / "elsewhere", dir / "out/bad.ndjson");
+  FileSinkOptions options;
+  options.path = (dir / "out/{host}.ndjson").string();
+  options.on_permanent_error = OutputErrorPolicy::hold;
+  std::vector<std::pair<std::uint64_t, Delivery>> acks;
+  const Watchdog watchdog(std::chrono::seconds(10));
+  auto sink = open_sink(
+      dir / "var", options, [&](std::uint64_t t, Delivery d) { acks.emplace_back(t, d); },
+      watchdog.flag(), /*one_shot=*/true);
+  TestBatch held(0, 2, 1, [](int i) { return i == 0 ? std::string("bad") : "good"; });
+  TestBatch next(2, 1, 2, [](int) { return std::string("good"); });
+  sink->write(held.encoded);
+  sink->write(next.encoded);
+  ASSERT_EQ(acks.size(), 2u);
+  EXPECT_EQ(acks[0], std::make_pair(std::uint64_t{1}, Delivery::rejected));
+  EXPECT_EQ(acks[1], std::make_pair(std::uint64_t{2}, Delivery::delivered));
+  EXPECT_EQ(read_file(dir / "out/good.ndjson"), "line 1\nline 2\n");
+  EXPECT_EQ(sink->counters().dead_lettered, 0u);
+  EXPECT_FALSE(fs::exists(dir / "var/file-sink-out-dead-letter.ndjson"));
+}
+
+// A running agent keeps a held batch unacknowledged (its file pauses), and writes it once the
+// cause is fixed and SIGHUP reopens the outputs: the checkpoint moves on without a restart.
+TEST(FileSink, HoldKeepsABatchUnacknowledgedUntilReopenWritesIt) {
   TempDir dir;
   fs::create_directories(dir / "out");
   write_file(dir / "elsewhere", "");
@@ -391,12 +422,37 @@ TEST(FileSink, HoldLeavesBatchesThatFailForGoodUnacknowledgedAndGoesOn) {
   TestBatch next(2, 1, 2, [](int) { return std::string("good"); });
   sink->write(held.encoded);
   sink->write(next.encoded);
-  ASSERT_EQ(acks.size(), 2u);
-  EXPECT_EQ(acks[0], std::make_pair(std::uint64_t{1}, Delivery::rejected));
-  EXPECT_EQ(acks[1], std::make_pair(std::uint64_t{2}, Delivery::delivered));
+  EXPECT_EQ(acks, (std::vector<std::pair<std::uint64_t, Delivery>>{{2, Delivery::delivered}}));
+  sink->reopen();  // the cause is still there: held again
+  EXPECT_EQ(acks.size(), 1u);
+  fs::remove(dir / "out/bad.ndjson");
+  sink->reopen();
+  EXPECT_EQ(acks, (std::vector<std::pair<std::uint64_t, Delivery>>{{2, Delivery::delivered},
+                                                                   {1, Delivery::delivered}}));
+  EXPECT_EQ(read_file(dir / "out/bad.ndjson"), "line 0\n");
   EXPECT_EQ(read_file(dir / "out/good.ndjson"), "line 1\nline 2\n");
-  EXPECT_EQ(sink->counters().dead_lettered, 0u);
-  EXPECT_FALSE(fs::exists(dir / "var/file-sink-out-dead-letter.ndjson"));
+  EXPECT_EQ(read_file(dir / "elsewhere"), "");
+}
+
+TEST(FileSink, AHeldBatchIsRejectedAtShutdownToBeReadAgainAfterTheRestart) {
+  TempDir dir;
+  fs::create_directories(dir / "out");
+  write_file(dir / "elsewhere", "");
+  fs::create_symlink(dir / "elsewhere", dir / "out/bad.ndjson");
+  FileSinkOptions options;
+  options.path = (dir / "out/bad.ndjson").string();
+  options.on_permanent_error = OutputErrorPolicy::hold;
+  std::vector<std::pair<std::uint64_t, Delivery>> acks;
+  std::atomic<bool> stopping{false};
+  auto sink = open_sink(
+      dir / "var", options, [&](std::uint64_t t, Delivery d) { acks.emplace_back(t, d); },
+      &stopping);
+  TestBatch batch(0, 1, 7);
+  sink->write(batch.encoded);
+  EXPECT_TRUE(acks.empty());
+  stopping = true;
+  sink->flush();
+  EXPECT_EQ(acks, (std::vector<std::pair<std::uint64_t, Delivery>>{{7, Delivery::rejected}}));
 }
 
 TEST(FileSink, EventsAreHeldWhenTheDeadLetterFileCannotBeWrittenEither) {
@@ -410,7 +466,8 @@ TEST(FileSink, EventsAreHeldWhenTheDeadLetterFileCannotBeWrittenEither) {
   std::vector<Delivery> acks;
   const Watchdog watchdog(std::chrono::seconds(10));
   auto sink = open_sink(
-      dir / "var", options, [&](std::uint64_t, Delivery d) { acks.push_back(d); }, watchdog.flag());
+      dir / "var", options, [&](std::uint64_t, Delivery d) { acks.push_back(d); }, watchdog.flag(),
+      /*one_shot=*/true);
   TestBatch batch(0, 1, 1);
   sink->write(batch.encoded);
   EXPECT_EQ(acks, std::vector<Delivery>{Delivery::rejected});
