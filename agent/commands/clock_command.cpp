@@ -103,6 +103,8 @@ Result<int> clock_command(const ClockCommandOptions& options) {
     clock = loaded->clock;
   }
   if (!options.servers.empty()) {
+    // The config's min_agreeing was chosen for the config's servers: these get the automatic one.
+    clock.min_agreeing = 0;
     clock.servers.clear();
     for (const std::string& server : options.servers) {
       ClockServerOptions entry;
@@ -120,7 +122,8 @@ Result<int> clock_command(const ClockCommandOptions& options) {
   Result<ClockMonitorOptions> monitor_options = make_monitor_options(clock);
   if (!monitor_options) return fail(ErrorCode::invalid_argument, monitor_options.error().message());
   const ClockMeasurement measurement =
-      measure_clock(monitor_options->servers, monitor_options->keys, monitor_options->query);
+      measure_clock(monitor_options->servers, monitor_options->keys, monitor_options->query,
+                    monitor_options->trust);
   if (options.json)
     print_json(measurement);
   else

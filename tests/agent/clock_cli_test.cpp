@@ -147,7 +147,10 @@ TEST(RunWithClock, EventsCarryTheNtpEstimateAndOwnStampsAreCorrected) {
 }
 
 TEST(RunWithClock, AStepOfTheMeasuredOffsetBecomesAClockAnomalyEvent) {
+  // Two servers, so that the step is agreed on rather than one server's word against the
+  // kernel's.
   FakeNtpServer server;  // tells host time + an offset we choose
+  FakeNtpServer second;
   TempDir dir;
   fs::create_directories(dir / "logs");
   write_file(dir / "horolog.yaml", "data_dir: " + (dir / "var").string() +
@@ -155,6 +158,7 @@ TEST(RunWithClock, AStepOfTheMeasuredOffsetBecomesAClockAnomalyEvent) {
                                        "clock:\n"
                                        "  servers: [\"127.0.0.1:" +
                                        std::to_string(server.port()) +
+                                       "\", \"127.0.0.1:" + std::to_string(second.port()) +
                                        "\"]\n"
                                        "  samples: 1\n"
                                        "  poll_interval: 1s\n"
@@ -175,6 +179,7 @@ TEST(RunWithClock, AStepOfTheMeasuredOffsetBecomesAClockAnomalyEvent) {
       (dir / "stdout").string(), (dir / "stderr").string());
   std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // a first, steady measurement
   server.set_offset(std::chrono::seconds(2));                    // true time jumps 2 s ahead
+  second.set_offset(std::chrono::seconds(2));
   const fs::path out = dir / "out/clock.ndjson";
   for (int i = 0; i < 300 && !fs::exists(out); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
