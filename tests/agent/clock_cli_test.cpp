@@ -1,6 +1,6 @@
 // The host clock through the real binary: `horolog clock` against a real chronyd, and `run`
-// attaching host.clock to every event, from NTP when a server answers and from the kernel when
-// none does.
+// attaching host.clock to every event, from NTP when servers agree and from the kernel when
+// none answers or when they cannot be trusted.
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
@@ -144,6 +144,60 @@ TEST(RunWithClock, EventsCarryTheNtpEstimateAndOwnStampsAreCorrected) {
   ASSERT_EQ(parser.parse(std::string(lines[1])).get(relayed), simdjson::SUCCESS);
   EXPECT_NE(relayed["horolog"]["time"]["corrected"].get(corrected), simdjson::SUCCESS)
       << "another host's stamp is not corrected with this host's offset: " << lines[1];
+}
+
+TEST(RunWithClock, ALoneServerAnHourOffMovesNoEventTimeAndIsLoggedOnce) {
+  FakeNtpServer off;
+  off.set_offset(std::chrono::hours(1));
+  TempDir dir;
+  write_clock_config(dir, "\"127.0.0.1:" + std::to_string(off.port()) + "\"");
+  const fs::path log = dir / "logs/a.log";
+  write_file(log, "");
+  BackgroundProcess agent(
+      {horolog_binary().string(), "run", "--config", (dir / "horolog.yaml").string()},
+      (dir / "stdout").string(), (dir / "stderr").string());
+  const auto logged_so_far = [&] {
+    return fs::exists(dir / "stderr") ? read_file(dir / "stderr") : std::string();
+  };
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (logged_so_far().find("disagree") == std::string::npos &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  {
+    std::ofstream append(log, std::ios::app);
+    append << "Nov 26 12:30:00 this-host app[1]: own clock\n";
+  }
+  const fs::path out = dir / "out/app.ndjson";
+  for (int i = 0; i < 250 && (!fs::exists(out) || split_lines(read_file(out)).empty()); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_EQ(agent.stop(SIGTERM), 0);
+  const std::string err = read_file(dir / "stderr");
+  const std::string text = read_file(out);
+  const auto lines = split_lines(text);
+  ASSERT_EQ(lines.size(), 1u) << err;
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  ASSERT_EQ(parser.parse(std::string(lines[0])).get(doc), simdjson::SUCCESS);
+  std::string_view source, timestamp, corrected;
+  std::int64_t agreeing = 0;
+  ASSERT_EQ(doc["host"]["clock"]["source"].get(source), simdjson::SUCCESS) << lines[0];
+  EXPECT_EQ(source, "kernel") << lines[0];
+  ASSERT_EQ(doc["host"]["clock"]["servers_agreeing"].get(agreeing), simdjson::SUCCESS);
+  EXPECT_EQ(agreeing, 1);
+  ASSERT_EQ(doc["@timestamp"].get(timestamp), simdjson::SUCCESS);
+  // Corrected only by a kernel that is synchronized itself, and then not by an hour.
+  if (doc["horolog"]["time"]["corrected"].get(corrected) == simdjson::SUCCESS) {
+    EXPECT_EQ(corrected.substr(0, 13), timestamp.substr(0, 13)) << lines[0];
+  }
+  std::size_t logged = 0;
+  for (std::size_t at = err.find("disagree"); at != std::string::npos;
+       at = err.find("disagree", at + 1)) {
+    ++logged;
+  }
+  EXPECT_EQ(logged, 1u) << err;
+  EXPECT_NE(err.find("error"), std::string::npos) << err;
 }
 
 TEST(RunWithClock, AStepOfTheMeasuredOffsetBecomesAClockAnomalyEvent) {
