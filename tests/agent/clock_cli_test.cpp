@@ -1,6 +1,6 @@
-// The host clock through the real binary: `horolog clock` against a real chronyd, and `run`
-// attaching host.clock to every event, from NTP when servers agree and from the kernel when
-// none answers or when they cannot be trusted.
+// The host clock through the real binary: `horolog clock` against a real chronyd and scripted
+// servers it must not trust, and `run` attaching host.clock to every event, from NTP when
+// servers agree and from the kernel when none does or when they cannot be trusted.
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
@@ -20,6 +20,30 @@ namespace horolog::test {
 namespace {
 
 namespace fs = std::filesystem;
+
+// `horolog clock --json` against loopback ports; its exit code and the parsed output.
+struct ClockJson {
+  int exit_code = -1;
+  std::string out;
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+};
+
+void run_clock_json(const std::vector<std::uint16_t>& ports, ClockJson& result) {
+  std::vector<std::string> argv{horolog_binary().string(), "clock", "--samples", "1", "--json"};
+  for (const std::uint16_t port : ports) {
+    argv.push_back("--server");
+    argv.push_back("127.0.0.1:" + std::to_string(port));
+  }
+  const auto run = run_process(argv);
+  result.exit_code = run.exit_code;
+  result.out = run.out;
+  ASSERT_EQ(result.parser.parse(result.out).get(result.doc), simdjson::SUCCESS)
+      << run.out << run.err;
+}
+
+// A port nothing answers on.
+std::uint16_t silent_port() { return FakeNtpServer{}.port(); }
 
 TEST(ClockCommand, MeasuresALocalChronydAndSaysTheEstimateIsTrustworthy) {
   HOROLOG_REQUIRE_CHRONY(ChronyPeerOptions{});
@@ -52,6 +76,50 @@ TEST(ClockCommand, ExitsNonZeroAndSaysUnreachableWhenNoServerAnswers) {
   EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
   EXPECT_NE(result.out.find("unreachable"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("NOT trustworthy"), std::string::npos) << result.out;
+}
+
+TEST(ClockCommand, CallsAServerWithA65535SecondRootDistanceTooDistantAndExitsNonZero) {
+  FakeNtpServer distant(
+      FakeNtpBehaviour{[](NtpHeader& h) { h.root_dispersion = 0xFFFF0000u; }, std::nullopt, false});
+  ClockJson clock;
+  ASSERT_NO_FATAL_FAILURE(run_clock_json({distant.port()}, clock));
+  EXPECT_EQ(clock.exit_code, 1) << clock.out;
+  std::string_view status, reason;
+  std::int64_t rejected = 0;
+  ASSERT_EQ(clock.doc["servers"].at(0)["status"].get(status), simdjson::SUCCESS) << clock.out;
+  EXPECT_EQ(status, "too_distant");
+  ASSERT_EQ(clock.doc["estimate"]["servers_rejected"].get(rejected), simdjson::SUCCESS);
+  EXPECT_EQ(rejected, 1);
+  ASSERT_EQ(clock.doc["estimate"]["reasons"].at(0)["reason"].get(reason), simdjson::SUCCESS)
+      << clock.out;
+  EXPECT_EQ(reason, "no_candidates");
+}
+
+TEST(ClockCommand, OneOfTwoServersAnsweringIsNotTrustworthy) {
+  FakeNtpServer honest;
+  ClockJson clock;
+  ASSERT_NO_FATAL_FAILURE(run_clock_json({honest.port(), silent_port()}, clock));
+  EXPECT_EQ(clock.exit_code, 1) << clock.out;
+  std::int64_t agreeing = 0, required = 0;
+  std::string_view reason;
+  ASSERT_EQ(clock.doc["estimate"]["servers_agreeing"].get(agreeing), simdjson::SUCCESS)
+      << clock.out;
+  ASSERT_EQ(clock.doc["estimate"]["min_agreeing"].get(required), simdjson::SUCCESS);
+  EXPECT_EQ(agreeing, 1);
+  EXPECT_EQ(required, 2);
+  ASSERT_EQ(clock.doc["estimate"]["reasons"].at(0)["reason"].get(reason), simdjson::SUCCESS);
+  EXPECT_EQ(reason, "too_few_agreeing");
+}
+
+TEST(ClockCommand, ALoneServerAnHourOffIsNotTrustworthyAndTheTableSaysWhy) {
+  FakeNtpServer off;
+  off.set_offset(std::chrono::hours(1));
+  const auto result = run_process({horolog_binary().string(), "clock", "--server",
+                                   "127.0.0.1:" + std::to_string(off.port()), "--samples", "1"});
+  EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+  EXPECT_NE(result.out.find("NOT trustworthy"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("1 of 1 required servers agree"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("disagrees with the kernel"), std::string::npos) << result.out;
 }
 
 // A config with one input and one file sink, and the given clock servers.
