@@ -59,6 +59,7 @@ ClockEstimate ntp_estimate() {
   clock.source = ClockSource::ntp;
   clock.synchronized = true;
   clock.servers_used = 3;
+  clock.servers_agreeing = 3;
   return clock;
 }
 

@@ -26,8 +26,13 @@ struct ClockEstimate {
   Nanoseconds error_bound{0};
   SysNanos measured_at{};
   ClockSource source = ClockSource::none;
+  // Trustworthy: enough servers agreed and nothing contradicted them (see clock_trust.h).
   bool synchronized = false;
+  // Servers whose offsets make up `offset` (0 unless synchronized from NTP).
   std::uint16_t servers_used = 0;
+  // Servers that survived the intersection step of the last measurement, trusted or not.
+  std::uint16_t servers_agreeing = 0;
+  // Servers that answered but were thrown out: too distant or falsetickers.
   std::uint16_t servers_rejected = 0;
   // Frequency error of the host clock, parts per billion (for extrapolation between polls).
   double drift_ppb = 0.0;

@@ -45,6 +45,7 @@ enum FixedKey : std::uint8_t {
   kErrorMs,
   kMeasuredAt,
   kOffsetMs,
+  kServersAgreeing,
   kServersRejected,
   kServersUsed,
   kClockSource,
@@ -76,6 +77,7 @@ constexpr std::string_view kFixedKeys[kFixedCount] = {
     "host.clock.error_ms",
     "host.clock.measured_at",
     "host.clock.offset_ms",
+    "host.clock.servers_agreeing",
     "host.clock.servers_rejected",
     "host.clock.servers_used",
     "host.clock.source",
@@ -139,6 +141,7 @@ void map_clock(const ClockEstimate& clock, std::string& text, Emitter& e) {
     text.clear();
     append_json_millis(text, clock.offset);
     e.raw(kOffsetMs, text);
+    e.uint64(kServersAgreeing, clock.servers_agreeing);
     e.uint64(kServersRejected, clock.servers_rejected);
     e.uint64(kServersUsed, clock.servers_used);
   }
@@ -149,7 +152,8 @@ void map_clock(const ClockEstimate& clock, std::string& text, Emitter& e) {
 bool same_estimate(const ClockEstimate& a, const ClockEstimate& b) noexcept {
   return a.offset == b.offset && a.error_bound == b.error_bound && a.measured_at == b.measured_at &&
          a.source == b.source && a.synchronized == b.synchronized &&
-         a.servers_used == b.servers_used && a.servers_rejected == b.servers_rejected;
+         a.servers_used == b.servers_used && a.servers_agreeing == b.servers_agreeing &&
+         a.servers_rejected == b.servers_rejected;
 }
 
 // The one mapping from Event to schema members, in key order. `e` receives each member;
@@ -167,7 +171,9 @@ void map_event(const Event& event, const ClockEstimate* clock, std::string& text
     e.raw(kFlags, text);
   }
   if (!event.input_name.empty()) e.string(kInput, event.input_name);
-  if (event.stamped_by_host_clock && clock != nullptr && clock->source != ClockSource::none) {
+  // Only an estimate someone vouches for moves a time: an untrusted one (a lone server an hour
+  // off, an undisciplined kernel) is written in host.clock for the record, and that is all.
+  if (event.stamped_by_host_clock && clock != nullptr && clock->synchronized) {
     const unsigned digits = std::max<unsigned>(event.precision_digits, kOffsetDigits);
     e.time(kCorrected, event.timestamp + clock->offset, digits);
   }

@@ -26,7 +26,7 @@ struct EncodeContext {
 // Field by field:
 // - `@timestamp`: event.timestamp, RFC 3339 UTC with exactly event.precision_digits digits.
 // - `event.created`: 6 digits; the agent's read time is not meaningful below a microsecond.
-// - `horolog.time.corrected` (host-stamped events, estimate with a source): timestamp + offset,
+// - `horolog.time.corrected` (host-stamped events, synchronized estimate): timestamp + offset,
 //   with max(precision_digits, 6) digits, so the microsecond-resolution offset is never cut off.
 // - `host.clock`: whenever an estimate is given: `source` and `synchronized` always; offset_ms,
 //   error_ms (exact decimals, microsecond resolution), measured_at (6 digits) and server counts

@@ -1,6 +1,8 @@
-// Builds the server list from flags or config, measures once, prints a table or JSON.
+// Builds the server list from flags or config, measures once, prints a table or JSON with the
+// agreement and, when the estimate is not trustworthy, why.
 #include "agent/commands/clock_command.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -30,6 +32,36 @@ std::string reference_id(const NtpHeader& reply) {
 }
 
 double to_ms(Nanoseconds value) { return static_cast<double>(value.count()) / 1e6; }
+double to_s(Nanoseconds value) { return static_cast<double>(value.count()) / 1e9; }
+
+std::string format(const char* pattern, auto... values) {
+  char text[256];
+  const int n = std::snprintf(text, sizeof text, pattern, values...);
+  return std::string(text, static_cast<std::size_t>(std::clamp(n, 0, 255)));
+}
+
+// One sentence per reason, with the numbers that decided it.
+std::string explain(const ClockMeasurement& m, Distrust reason) {
+  const ClockEstimate& e = m.estimate;
+  switch (reason) {
+    case Distrust::no_candidates:
+      return format("no server answered with a root distance within clock.max_distance (%.3f s)",
+                    to_s(m.policy.max_distance));
+    case Distrust::no_majority:
+      return format("no majority of the %zu candidates agrees on an offset",
+                    m.selection.truechimer.size());
+    case Distrust::too_few_agreeing:
+      return format("%u server(s) agree where clock.min_agreeing requires %d", e.servers_agreeing,
+                    m.policy.min_agreeing);
+    case Distrust::kernel_disagrees:
+      return format(
+          "the lone server %s disagrees with the kernel's estimate: %.6f s apart, more than both "
+          "error bounds together (%.6f s)",
+          to_string(m.servers[m.lone_server].server).c_str(), to_s(m.kernel.difference),
+          to_s(m.kernel.allowed));
+  }
+  return {};
+}
 
 void print_table(const ClockMeasurement& m) {
   std::printf("%-28s %-12s %7s %-15s %12s %10s %10s %10s\n", "server", "status", "stratum",
@@ -47,9 +79,13 @@ void print_table(const ClockMeasurement& m) {
                 to_ms(f.jitter), to_ms(f.root_distance));
   }
   const ClockEstimate& e = m.estimate;
-  std::printf("\nestimate: offset %.3f ms, error ±%.3f ms, %u used, %u rejected, %s\n",
-              to_ms(e.offset), to_ms(e.error_bound), e.servers_used, e.servers_rejected,
-              e.synchronized ? "trustworthy" : "NOT trustworthy");
+  std::printf(
+      "\nestimate: offset %.3f ms, error ±%.3f ms, %u of %d required servers agree, %u used, "
+      "%u rejected, %s\n",
+      to_ms(e.offset), to_ms(e.error_bound), e.servers_agreeing, m.policy.min_agreeing,
+      e.servers_used, e.servers_rejected, e.synchronized ? "trustworthy" : "NOT trustworthy");
+  for (const Distrust reason : m.distrust)
+    std::printf("  because %s\n", explain(m, reason).c_str());
 }
 
 void print_json(const ClockMeasurement& m) {
@@ -86,10 +122,31 @@ void print_json(const ClockMeasurement& m) {
   out += ",\"synchronized\":";
   out += e.synchronized ? "true" : "false";
   out += ",\"servers_used\":" + std::to_string(e.servers_used) +
+         ",\"servers_agreeing\":" + std::to_string(e.servers_agreeing) +
+         ",\"min_agreeing\":" + std::to_string(m.policy.min_agreeing) +
          ",\"servers_rejected\":" + std::to_string(e.servers_rejected) + ",\"measured_at\":";
   out += '"';
   append_rfc3339_utc(out, e.measured_at, 6);
-  out += "\"}}\n";
+  out += '"';
+  if (m.kernel.checked) {
+    out += ",\"kernel_check\":{\"difference_ms\":";
+    append_json_millis(out, m.kernel.difference);
+    out += ",\"allowed_ms\":";
+    append_json_millis(out, m.kernel.allowed);
+    out += ",\"agrees\":";
+    out += m.kernel.disagrees ? "false" : "true";
+    out += '}';
+  }
+  out += ",\"reasons\":[";
+  for (std::size_t i = 0; i < m.distrust.size(); ++i) {
+    if (i > 0) out += ',';
+    out += "{\"reason\":";
+    append_json_string(out, to_string(m.distrust[i]));
+    out += ",\"detail\":";
+    append_json_string(out, explain(m, m.distrust[i]));
+    out += '}';
+  }
+  out += "]}}\n";
   std::fputs(out.c_str(), stdout);
 }
 
@@ -103,6 +160,8 @@ Result<int> clock_command(const ClockCommandOptions& options) {
     clock = loaded->clock;
   }
   if (!options.servers.empty()) {
+    // The config's min_agreeing was chosen for the config's servers: these get the automatic one.
+    clock.min_agreeing = 0;
     clock.servers.clear();
     for (const std::string& server : options.servers) {
       ClockServerOptions entry;
@@ -120,7 +179,8 @@ Result<int> clock_command(const ClockCommandOptions& options) {
   Result<ClockMonitorOptions> monitor_options = make_monitor_options(clock);
   if (!monitor_options) return fail(ErrorCode::invalid_argument, monitor_options.error().message());
   const ClockMeasurement measurement =
-      measure_clock(monitor_options->servers, monitor_options->keys, monitor_options->query);
+      measure_clock(monitor_options->servers, monitor_options->keys, monitor_options->query,
+                    monitor_options->trust);
   if (options.json)
     print_json(measurement);
   else

@@ -84,9 +84,13 @@ void ClockMonitor::note_statuses(const std::vector<ServerReport>& reports) {
 
 ClockEstimate ClockMonitor::poll_once(const std::stop_token& stop) {
   const std::vector<NtpServerSpec> servers = servers_to_query();
+  ClockEstimate measured;
   if (!servers.empty()) {
-    ClockMeasurement m = measure_clock(servers, options_.keys, options_.query, stop);
+    ClockMeasurement m =
+        measure_clock(servers, options_.keys, options_.query, options_.trust, stop);
     note_statuses(m.servers);
+    disagreements_.note(m);
+    measured = m.estimate;
     if (m.estimate.synchronized) {
       ClockEstimate e = m.estimate;
       if (have_ntp_) {
@@ -114,8 +118,11 @@ ClockEstimate ClockMonitor::poll_once(const std::stop_token& stop) {
   }
   ++failures_;
   if (have_ntp_ && host_now() - last_ntp_.measured_at < options_.hold_ntp_for) return last_ntp_;
-  // No trustworthy NTP answer: the kernel's estimate, flagged as such, honest about sync.
-  const ClockEstimate e = kernel_estimate(read_kernel_clock(), host_now());
+  // No trustworthy NTP answer: the kernel's estimate, flagged as such, honest about sync, and
+  // saying how many servers agreed and how many were rejected, which is why.
+  ClockEstimate e = kernel_estimate(read_kernel_clock(), host_now());
+  e.servers_agreeing = measured.servers_agreeing;
+  e.servers_rejected = measured.servers_rejected;
   publish(e);
   return e;
 }

@@ -1,6 +1,7 @@
 // ClockMonitor: a background thread that measures the host clock against NTP servers on an
-// interval (with backoff on errors), falls back to the kernel's estimate, estimates drift
-// between polls, detects steps, and publishes the current ClockEstimate lock-free.
+// interval (with backoff on errors), falls back to the kernel's estimate when no measurement
+// can be trusted, estimates drift between polls, detects steps, and publishes the current
+// ClockEstimate lock-free.
 #pragma once
 
 #include <chrono>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "normalizer/clock/clock_measurement.h"
+#include "normalizer/clock/kernel_disagreement_log.h"
 #include "normalizer/clock/seqlock.h"
 
 namespace horolog {
@@ -20,6 +22,7 @@ struct ClockMonitorOptions {
   std::vector<NtpServerSpec> servers;  // empty: kernel estimate only
   NtpKeyRing keys;
   NtpQueryOptions query;
+  TrustPolicy trust;  // make_monitor_options sets it from clock.max_distance / min_agreeing
   Nanoseconds poll_interval = std::chrono::seconds(64);
   // After a failed poll, retry after this, doubling per consecutive failure up to the maximum.
   Nanoseconds retry_interval = std::chrono::seconds(8);
@@ -78,6 +81,7 @@ class ClockMonitor {
   // Monitor-thread state (poll_once is not to be called concurrently with a running thread).
   std::vector<bool> denied_;        // per server: KoD DENY/RSTR, never asked again
   std::vector<bool> rate_limited_;  // per server: KoD RATE, skipped once
+  KernelDisagreementLog disagreements_;
   ClockEstimate last_ntp_;
   bool have_ntp_ = false;
   int failures_ = 0;

@@ -1,5 +1,6 @@
 // Options of the clock monitor (`clock:` in the config): which NTP servers to ask, how often,
-// and the keys that authenticate them; declared once for decoding and for the reference.
+// the keys that authenticate them and when to trust them; declared once for decoding and for
+// the reference.
 #pragma once
 
 #include <charconv>
@@ -85,6 +86,15 @@ struct ClockOptions {
   config::Duration poll_interval = std::chrono::seconds(64);
   std::int64_t samples = 4;
   std::string key_file;
+  config::Duration max_distance = std::chrono::seconds(16);
+  std::int64_t min_agreeing = 0;  // 0: automatic, see required_agreeing()
+
+  // Pool guidance again: one server alone cannot be outvoted, so with several configured at
+  // least two must agree; with one configured there is nothing else to ask.
+  int required_agreeing() const noexcept {
+    if (min_agreeing > 0) return static_cast<int>(min_agreeing);
+    return servers.size() > 1 ? 2 : 1;
+  }
 
   template <class V>
   void describe(V& v) {
@@ -99,6 +109,18 @@ struct ClockOptions {
     bool keys_needed = false;
     for (const ClockServerOptions& server : servers) keys_needed = keys_needed || server.key != 0;
     v.check("key_file", !keys_needed || !key_file.empty(), "servers with a `key` need a key_file");
+    v("max_distance", max_distance,
+      "Root distance (half the round trip to the server's reference clock plus every "
+      "dispersion and jitter) above which a server is not a candidate (RFC 5905 MAXDIST); it "
+      "shows as `too_distant`");
+    v.check("max_distance", max_distance > config::Duration::zero(), "must be more than 0s");
+    v("min_agreeing", min_agreeing,
+      "Servers that must agree (survive the intersection step) for a trustworthy estimate; "
+      "0 = automatic: 2 when more than one server is configured, 1 when one is");
+    v.check("min_agreeing",
+            min_agreeing >= 0 && min_agreeing <= static_cast<std::int64_t>(servers.size()),
+            "must be between 1 and the number of servers (" + std::to_string(servers.size()) +
+                "), or 0 for automatic");
   }
 };
 

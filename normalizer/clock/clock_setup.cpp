@@ -22,6 +22,8 @@ Result<ClockMonitorOptions> make_monitor_options(const ClockOptions& options) {
   }
   out.poll_interval = options.poll_interval;
   out.query.samples = static_cast<int>(options.samples);
+  out.trust.max_distance = options.max_distance;
+  out.trust.min_agreeing = options.required_agreeing();
   return out;
 }
 

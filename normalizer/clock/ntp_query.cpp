@@ -256,6 +256,7 @@ std::string_view to_string(ServerStatus status) noexcept {
     case ServerStatus::answered: return "answered";
     case ServerStatus::selected: return "selected";
     case ServerStatus::falseticker: return "falseticker";
+    case ServerStatus::too_distant: return "too_distant";
     case ServerStatus::unresolved: return "unresolved";
     case ServerStatus::unreachable: return "unreachable";
     case ServerStatus::rejected: return "rejected";

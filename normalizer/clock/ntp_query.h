@@ -29,6 +29,7 @@ enum class ServerStatus : std::uint8_t {
   answered,      // valid samples, not yet through selection
   selected,      // a truechimer, combined into the estimate
   falseticker,   // answered, but its interval misses the majority's intersection
+  too_distant,   // answered, but its root distance exceeds the maximum: not a candidate
   unresolved,    // the host name did not resolve
   unreachable,   // no reply (timeout or ICMP unreachable)
   rejected,      // replies came, none valid (see last_reject)

@@ -1,6 +1,6 @@
-// The host clock through the real binary: `horolog clock` against a real chronyd, and `run`
-// attaching host.clock to every event, from NTP when a server answers and from the kernel when
-// none does.
+// The host clock through the real binary: `horolog clock` against a real chronyd and scripted
+// servers it must not trust, and `run` attaching host.clock to every event, from NTP when
+// servers agree and from the kernel when none does or when they cannot be trusted.
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
@@ -20,6 +20,30 @@ namespace horolog::test {
 namespace {
 
 namespace fs = std::filesystem;
+
+// `horolog clock --json` against loopback ports; its exit code and the parsed output.
+struct ClockJson {
+  int exit_code = -1;
+  std::string out;
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+};
+
+void run_clock_json(const std::vector<std::uint16_t>& ports, ClockJson& result) {
+  std::vector<std::string> argv{horolog_binary().string(), "clock", "--samples", "1", "--json"};
+  for (const std::uint16_t port : ports) {
+    argv.push_back("--server");
+    argv.push_back("127.0.0.1:" + std::to_string(port));
+  }
+  const auto run = run_process(argv);
+  result.exit_code = run.exit_code;
+  result.out = run.out;
+  ASSERT_EQ(result.parser.parse(result.out).get(result.doc), simdjson::SUCCESS)
+      << run.out << run.err;
+}
+
+// A port nothing answers on.
+std::uint16_t silent_port() { return FakeNtpServer{}.port(); }
 
 TEST(ClockCommand, MeasuresALocalChronydAndSaysTheEstimateIsTrustworthy) {
   HOROLOG_REQUIRE_CHRONY(ChronyPeerOptions{});
@@ -52,6 +76,50 @@ TEST(ClockCommand, ExitsNonZeroAndSaysUnreachableWhenNoServerAnswers) {
   EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
   EXPECT_NE(result.out.find("unreachable"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("NOT trustworthy"), std::string::npos) << result.out;
+}
+
+TEST(ClockCommand, CallsAServerWithA65535SecondRootDistanceTooDistantAndExitsNonZero) {
+  FakeNtpServer distant(
+      FakeNtpBehaviour{[](NtpHeader& h) { h.root_dispersion = 0xFFFF0000u; }, std::nullopt, false});
+  ClockJson clock;
+  ASSERT_NO_FATAL_FAILURE(run_clock_json({distant.port()}, clock));
+  EXPECT_EQ(clock.exit_code, 1) << clock.out;
+  std::string_view status, reason;
+  std::int64_t rejected = 0;
+  ASSERT_EQ(clock.doc["servers"].at(0)["status"].get(status), simdjson::SUCCESS) << clock.out;
+  EXPECT_EQ(status, "too_distant");
+  ASSERT_EQ(clock.doc["estimate"]["servers_rejected"].get(rejected), simdjson::SUCCESS);
+  EXPECT_EQ(rejected, 1);
+  ASSERT_EQ(clock.doc["estimate"]["reasons"].at(0)["reason"].get(reason), simdjson::SUCCESS)
+      << clock.out;
+  EXPECT_EQ(reason, "no_candidates");
+}
+
+TEST(ClockCommand, OneOfTwoServersAnsweringIsNotTrustworthy) {
+  FakeNtpServer honest;
+  ClockJson clock;
+  ASSERT_NO_FATAL_FAILURE(run_clock_json({honest.port(), silent_port()}, clock));
+  EXPECT_EQ(clock.exit_code, 1) << clock.out;
+  std::int64_t agreeing = 0, required = 0;
+  std::string_view reason;
+  ASSERT_EQ(clock.doc["estimate"]["servers_agreeing"].get(agreeing), simdjson::SUCCESS)
+      << clock.out;
+  ASSERT_EQ(clock.doc["estimate"]["min_agreeing"].get(required), simdjson::SUCCESS);
+  EXPECT_EQ(agreeing, 1);
+  EXPECT_EQ(required, 2);
+  ASSERT_EQ(clock.doc["estimate"]["reasons"].at(0)["reason"].get(reason), simdjson::SUCCESS);
+  EXPECT_EQ(reason, "too_few_agreeing");
+}
+
+TEST(ClockCommand, ALoneServerAnHourOffIsNotTrustworthyAndTheTableSaysWhy) {
+  FakeNtpServer off;
+  off.set_offset(std::chrono::hours(1));
+  const auto result = run_process({horolog_binary().string(), "clock", "--server",
+                                   "127.0.0.1:" + std::to_string(off.port()), "--samples", "1"});
+  EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+  EXPECT_NE(result.out.find("NOT trustworthy"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("1 of 1 required servers agree"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("disagrees with the kernel"), std::string::npos) << result.out;
 }
 
 // A config with one input and one file sink, and the given clock servers.
@@ -146,8 +214,65 @@ TEST(RunWithClock, EventsCarryTheNtpEstimateAndOwnStampsAreCorrected) {
       << "another host's stamp is not corrected with this host's offset: " << lines[1];
 }
 
+TEST(RunWithClock, ALoneServerAnHourOffMovesNoEventTimeAndIsLoggedOnce) {
+  FakeNtpServer off;
+  off.set_offset(std::chrono::hours(1));
+  TempDir dir;
+  write_clock_config(dir, "\"127.0.0.1:" + std::to_string(off.port()) + "\"");
+  const fs::path log = dir / "logs/a.log";
+  write_file(log, "");
+  BackgroundProcess agent(
+      {horolog_binary().string(), "run", "--config", (dir / "horolog.yaml").string()},
+      (dir / "stdout").string(), (dir / "stderr").string());
+  const auto logged_so_far = [&] {
+    return fs::exists(dir / "stderr") ? read_file(dir / "stderr") : std::string();
+  };
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (logged_so_far().find("disagree") == std::string::npos &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  {
+    std::ofstream append(log, std::ios::app);
+    append << "Nov 26 12:30:00 this-host app[1]: own clock\n";
+  }
+  const fs::path out = dir / "out/app.ndjson";
+  for (int i = 0; i < 250 && (!fs::exists(out) || split_lines(read_file(out)).empty()); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_EQ(agent.stop(SIGTERM), 0);
+  const std::string err = read_file(dir / "stderr");
+  const std::string text = read_file(out);
+  const auto lines = split_lines(text);
+  ASSERT_EQ(lines.size(), 1u) << err;
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  ASSERT_EQ(parser.parse(std::string(lines[0])).get(doc), simdjson::SUCCESS);
+  std::string_view source, timestamp, corrected;
+  std::int64_t agreeing = 0;
+  ASSERT_EQ(doc["host"]["clock"]["source"].get(source), simdjson::SUCCESS) << lines[0];
+  EXPECT_EQ(source, "kernel") << lines[0];
+  ASSERT_EQ(doc["host"]["clock"]["servers_agreeing"].get(agreeing), simdjson::SUCCESS);
+  EXPECT_EQ(agreeing, 1);
+  ASSERT_EQ(doc["@timestamp"].get(timestamp), simdjson::SUCCESS);
+  // Corrected only by a kernel that is synchronized itself, and then not by an hour.
+  if (doc["horolog"]["time"]["corrected"].get(corrected) == simdjson::SUCCESS) {
+    EXPECT_EQ(corrected.substr(0, 13), timestamp.substr(0, 13)) << lines[0];
+  }
+  std::size_t logged = 0;
+  for (std::size_t at = err.find("disagree"); at != std::string::npos;
+       at = err.find("disagree", at + 1)) {
+    ++logged;
+  }
+  EXPECT_EQ(logged, 1u) << err;
+  EXPECT_NE(err.find("error"), std::string::npos) << err;
+}
+
 TEST(RunWithClock, AStepOfTheMeasuredOffsetBecomesAClockAnomalyEvent) {
+  // Two servers, so that the step is agreed on rather than one server's word against the
+  // kernel's.
   FakeNtpServer server;  // tells host time + an offset we choose
+  FakeNtpServer second;
   TempDir dir;
   fs::create_directories(dir / "logs");
   write_file(dir / "horolog.yaml", "data_dir: " + (dir / "var").string() +
@@ -155,6 +280,7 @@ TEST(RunWithClock, AStepOfTheMeasuredOffsetBecomesAClockAnomalyEvent) {
                                        "clock:\n"
                                        "  servers: [\"127.0.0.1:" +
                                        std::to_string(server.port()) +
+                                       "\", \"127.0.0.1:" + std::to_string(second.port()) +
                                        "\"]\n"
                                        "  samples: 1\n"
                                        "  poll_interval: 1s\n"
@@ -175,6 +301,7 @@ TEST(RunWithClock, AStepOfTheMeasuredOffsetBecomesAClockAnomalyEvent) {
       (dir / "stdout").string(), (dir / "stderr").string());
   std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // a first, steady measurement
   server.set_offset(std::chrono::seconds(2));                    // true time jumps 2 s ahead
+  second.set_offset(std::chrono::seconds(2));
   const fs::path out = dir / "out/clock.ndjson";
   for (int i = 0; i < 300 && !fs::exists(out); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));

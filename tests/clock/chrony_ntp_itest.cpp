@@ -1,5 +1,5 @@
 // The NTP client against real chronyd servers on loopback: offset against an honest server,
-// IPv6, falseticker rejection, no-majority, and symmetric-key authentication.
+// IPv6, falseticker rejection, no-majority, too few agreeing, and symmetric-key authentication.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -58,7 +58,7 @@ TEST(ChronyNtp, MeasuresNearZeroOffsetAgainstAnHonestServer) {
   HOROLOG_REQUIRE_CHRONY(ChronyPeerOptions{});
   const auto peers = start_peers(1, 0);
   const auto servers = specs(peers);
-  const ClockMeasurement m = measure_clock(servers, NtpKeyRing{}, quick());
+  const ClockMeasurement m = measure_clock(servers, NtpKeyRing{}, quick(), TrustPolicy{});
   ASSERT_EQ(m.servers.size(), 1u);
   const ServerReport& r = m.servers[0];
   ASSERT_EQ(r.status, ServerStatus::selected) << to_string(r.last_reject);
@@ -89,7 +89,7 @@ TEST(ChronyNtp, AgreesWithChronysOwnOneShotMeasurementWithinOneMillisecond) {
   // chrony prints how far the host clock is off (host minus true time): our -theta.
   const double chrony_ns = std::stod(match[1].str()) * 1e9;
   const auto servers = specs(peers);
-  const ClockMeasurement m = measure_clock(servers, NtpKeyRing{}, quick());
+  const ClockMeasurement m = measure_clock(servers, NtpKeyRing{}, quick(), TrustPolicy{});
   ASSERT_TRUE(m.estimate.synchronized);
   EXPECT_NEAR(static_cast<double>(-m.estimate.offset.count()), chrony_ns, 1e6);
 }
@@ -108,7 +108,7 @@ TEST(ChronyNtp, RejectsAFiveSecondFalsetickerAmongThreeHonestServers) {
   HOROLOG_REQUIRE_CHRONY(ChronyPeerOptions{"+5s", ""});
   const auto peers = start_peers(3, 1);
   const auto servers = specs(peers);
-  const ClockMeasurement m = measure_clock(servers, NtpKeyRing{}, quick());
+  const ClockMeasurement m = measure_clock(servers, NtpKeyRing{}, quick(), TrustPolicy{});
   ASSERT_EQ(m.servers.size(), 4u);
   for (int i = 0; i < 3; ++i) EXPECT_EQ(m.servers[i].status, ServerStatus::selected) << i;
   EXPECT_EQ(m.servers[3].status, ServerStatus::falseticker);
@@ -123,7 +123,7 @@ TEST(ChronyNtp, RejectsTheFalsetickerInAThreeServerSet) {
   HOROLOG_REQUIRE_CHRONY(ChronyPeerOptions{"+5s", ""});
   const auto peers = start_peers(2, 1);
   const auto servers = specs(peers);
-  const ClockMeasurement m = measure_clock(servers, NtpKeyRing{}, quick());
+  const ClockMeasurement m = measure_clock(servers, NtpKeyRing{}, quick(), TrustPolicy{});
   EXPECT_EQ(m.servers[2].status, ServerStatus::falseticker);
   EXPECT_TRUE(m.estimate.synchronized);
   EXPECT_LT(std::chrono::abs(m.estimate.offset), Nanoseconds(1ms));
@@ -133,7 +133,7 @@ TEST(ChronyNtp, TwoHonestAndTwoFalsetickersGiveNoTrustworthyEstimate) {
   HOROLOG_REQUIRE_CHRONY(ChronyPeerOptions{"+5s", ""});
   const auto peers = start_peers(2, 2);
   const auto servers = specs(peers);
-  const ClockMeasurement m = measure_clock(servers, NtpKeyRing{}, quick());
+  const ClockMeasurement m = measure_clock(servers, NtpKeyRing{}, quick(), TrustPolicy{});
   EXPECT_FALSE(m.selection.trustworthy);
   EXPECT_FALSE(m.estimate.synchronized);
   EXPECT_EQ(m.estimate.servers_used, 0);
@@ -151,6 +151,25 @@ TEST(ChronyNtp, UnusedPortIsReportedUnreachable) {
   o.samples = 1;
   const auto reports = query_servers(std::span(&server, 1), NtpKeyRing{}, o);
   EXPECT_EQ(reports[0].status, ServerStatus::unreachable);
+}
+
+TEST(ChronyNtp, OneAnsweringServerOfTwoConfiguredIsNotEnoughToTrust) {
+  HOROLOG_REQUIRE_CHRONY(ChronyPeerOptions{});
+  const auto peers = start_peers(1, 0);
+  std::vector<NtpServerSpec> servers = specs(peers);
+  {
+    const ChronyPeer stopped;  // take a free port, then let it go
+    servers.push_back({"127.0.0.1", stopped.port(), 0});
+  }
+  TrustPolicy two;
+  two.min_agreeing = 2;
+  const ClockMeasurement m = measure_clock(servers, NtpKeyRing{}, quick(), two);
+  EXPECT_EQ(m.servers[0].status, ServerStatus::selected);
+  EXPECT_EQ(m.servers[1].status, ServerStatus::unreachable);
+  EXPECT_FALSE(m.estimate.synchronized);
+  EXPECT_EQ(m.estimate.servers_agreeing, 1);
+  EXPECT_EQ(m.estimate.servers_used, 0);
+  EXPECT_EQ(m.distrust, std::vector<Distrust>{Distrust::too_few_agreeing});
 }
 
 TEST(ChronyNtp, MonitorPublishesTheSelectedEstimateFromChronyServers) {

@@ -1,14 +1,18 @@
 // ClockMonitor against scripted loopback servers: NTP estimate with falseticker rejected,
-// kernel fallback, KoD handling, step detection, backoff, extrapolation, lock-free publication.
+// kernel fallback, estimates it must not trust, KoD handling, step detection, backoff,
+// extrapolation, lock-free publication.
 #include "normalizer/clock/clock_monitor.h"
 
 #include <gtest/gtest.h>
+#include <spdlog/sinks/ringbuffer_sink.h>
+#include <spdlog/spdlog.h>
 
 #include <atomic>
 #include <memory>
 #include <thread>
 
 #include "fake_ntp_server.h"
+#include "normalizer/clock/clock_setup.h"
 #include "normalizer/clock/kernel_clock.h"
 
 namespace horolog {
@@ -66,6 +70,80 @@ TEST(ClockMonitor, FallsBackToTheKernelWithoutMajority) {
   const auto servers = fake_servers({0ns, 5s});
   ClockMonitor monitor(options_for(servers));
   EXPECT_EQ(monitor.poll_once().source, ClockSource::kernel);
+}
+
+TEST(ClockMonitor, NeverPublishesAServerReportingA65535SecondRootDistance) {
+  FakeNtpServer distant(
+      FakeNtpBehaviour{[](NtpHeader& h) { h.root_dispersion = 0xFFFF0000u; }, std::nullopt, false});
+  ClockMonitorOptions o;
+  o.servers.push_back({"127.0.0.1", distant.port(), 0});
+  o.query.samples = 1;
+  o.query.timeout = 300ms;
+  ClockMonitor monitor(o);
+  const ClockEstimate e = monitor.poll_once();
+  EXPECT_EQ(e.source, ClockSource::kernel);
+  EXPECT_EQ(e.servers_rejected, 1);
+  EXPECT_EQ(e.servers_agreeing, 0);
+}
+
+TEST(ClockMonitor, TwoConfiguredServersOfWhichOneAnswersGiveNoNtpEstimate) {
+  FakeNtpServer honest;
+  std::uint16_t silent = 0;
+  { silent = FakeNtpServer{}.port(); }
+  ClockOptions config;
+  config.servers = {{"127.0.0.1:" + std::to_string(honest.port())},
+                    {"127.0.0.1:" + std::to_string(silent)}};
+  config.samples = 1;
+  auto o = make_monitor_options(config);
+  ASSERT_TRUE(o) << o.error().message();
+  o->query.timeout = 300ms;
+  ClockMonitor monitor(std::move(*o));
+  const ClockEstimate e = monitor.poll_once();
+  EXPECT_EQ(e.source, ClockSource::kernel);
+  EXPECT_EQ(e.servers_agreeing, 1);
+  EXPECT_EQ(e.servers_used, 0);
+}
+
+// Keeps what is logged through spdlog's default logger while it lives.
+class CapturedLog {
+ public:
+  CapturedLog()
+      : previous_(spdlog::default_logger()),
+        sink_(std::make_shared<spdlog::sinks::ringbuffer_sink_mt>(64)) {
+    spdlog::set_default_logger(std::make_shared<spdlog::logger>("captured", sink_));
+  }
+  ~CapturedLog() { spdlog::set_default_logger(previous_); }
+  CapturedLog(const CapturedLog&) = delete;
+  CapturedLog& operator=(const CapturedLog&) = delete;
+
+  int errors_containing(std::string_view text) const {
+    int count = 0;
+    for (const auto& message : sink_->last_raw()) {
+      const std::string_view payload(message.payload.data(), message.payload.size());
+      count += message.level == spdlog::level::err && payload.find(text) != std::string::npos;
+    }
+    return count;
+  }
+
+ private:
+  std::shared_ptr<spdlog::logger> previous_;
+  std::shared_ptr<spdlog::sinks::ringbuffer_sink_mt> sink_;
+};
+
+TEST(ClockMonitor, LogsALoneServerAnHourOffOnceAndNeverPublishesIt) {
+  const CapturedLog log;
+  const auto servers = fake_servers({1h});
+  ClockMonitor monitor(options_for(servers));
+  for (int poll = 0; poll < 3; ++poll) EXPECT_NE(monitor.poll_once().source, ClockSource::ntp);
+  EXPECT_EQ(log.errors_containing("disagree"), 1) << "once, not at every poll";
+  EXPECT_EQ(monitor.current().source, ClockSource::kernel);
+  EXPECT_EQ(monitor.current().servers_agreeing, 1);
+  servers[0]->set_offset(0ns);
+  EXPECT_EQ(monitor.poll_once().source, ClockSource::ntp);
+  servers[0]->set_offset(1h);
+  monitor.poll_once();
+  EXPECT_EQ(log.errors_containing("disagree"), 2) << "a new disagreement after agreement";
+  EXPECT_LT(std::chrono::abs(monitor.current().offset), Nanoseconds(1ms));
 }
 
 TEST(ClockMonitor, KeepsARecentNtpEstimateWhenServersGoAway) {

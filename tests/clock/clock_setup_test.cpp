@@ -50,6 +50,26 @@ TEST(ClockSetup, LoadsTheKeyFileAndCarriesPollSettings) {
   EXPECT_EQ(m->query.samples, 6);
 }
 
+TEST(ClockSetup, RequiresTwoAgreeingServersWhenSeveralAreConfiguredAndOneForOne) {
+  const auto several = make_monitor_options(options_with({{"127.0.0.1:1"}, {"127.0.0.1:2"}}));
+  ASSERT_TRUE(several) << several.error().message();
+  EXPECT_EQ(several->trust.min_agreeing, 2);
+  const auto one = make_monitor_options(options_with({{"127.0.0.1:1"}}));
+  ASSERT_TRUE(one) << one.error().message();
+  EXPECT_EQ(one->trust.min_agreeing, 1);
+}
+
+TEST(ClockSetup, CarriesTheTrustSettings) {
+  ClockOptions o = options_with({{"127.0.0.1:1"}, {"127.0.0.1:2"}, {"127.0.0.1:3"}});
+  o.min_agreeing = 3;
+  o.max_distance = 1500ms;
+  const auto m = make_monitor_options(o);
+  ASSERT_TRUE(m) << m.error().message();
+  EXPECT_EQ(m->trust.min_agreeing, 3);
+  EXPECT_EQ(m->trust.max_distance, 1500ms);
+  EXPECT_EQ(make_monitor_options(ClockOptions{})->trust.max_distance, 16s);
+}
+
 TEST(ClockSetup, RejectsAServerKeyMissingFromTheKeyFile) {
   test::TempDir dir;
   test::write_file(dir / "keys", "1 SHA1 HEX:818462B876FE3BEC373B5361D7D149EBEDC02DD9\n");

@@ -63,6 +63,10 @@ INSTANTIATE_TEST_SUITE_P(
                      "            {address: localhost, key: 1}]\n  key_file: ./keys\n" +
                          std::string(kInput) + kSink},
         AcceptedCase{"ClockOff", "clock: {servers: []}\n" + std::string(kInput) + kSink},
+        AcceptedCase{"ClockTrust",
+                     "clock:\n  servers: [ntp1, ntp2, ntp3]\n  min_agreeing: 3\n"
+                     "  max_distance: 1500ms\n" +
+                         std::string(kInput) + kSink},
         AcceptedCase{"EmptyClockSection", "clock:\n" + std::string(kInput) + kSink}),
     [](const testing::TestParamInfo<AcceptedCase>& info) { return info.param.name; });
 
@@ -197,6 +201,16 @@ INSTANTIATE_TEST_SUITE_P(
         RejectedCase{"ServerKeyWithoutKeyFile",
                      "clock:\n  servers: [{address: ntp1, key: 3}]\n" + std::string(kInput) + kSink,
                      "clock.key_file", 2, "servers with a `key` need a key_file"},
+        RejectedCase{
+            "MoreAgreeingThanServers",
+            "clock:\n  servers: [ntp1, ntp2]\n  min_agreeing: 3\n" + std::string(kInput) + kSink,
+            "clock.min_agreeing", 3, "must be between 1 and the number of servers (2)"},
+        RejectedCase{"NegativeMinAgreeing",
+                     "clock:\n  min_agreeing: -1\n" + std::string(kInput) + kSink,
+                     "clock.min_agreeing", 2, "must be between 1 and the number of servers (4)"},
+        RejectedCase{"ZeroMaxDistance",
+                     "clock:\n  max_distance: 0s\n" + std::string(kInput) + kSink,
+                     "clock.max_distance", 2, "must be more than 0s"},
         RejectedCase{"MisspelledServerKey",
                      "clock:\n  servers: [{adress: ntp1}]\n" + std::string(kInput) + kSink,
                      "clock.servers[0].adress", 2, "did you mean `address`?"},
@@ -365,6 +379,8 @@ TEST(AgentConfig, FullExampleDecodesEveryValue) {
   EXPECT_EQ(config.clock.poll_interval, 2min);
   EXPECT_EQ(config.clock.samples, 8);
   EXPECT_EQ(config.clock.key_file, "/etc/chrony/chrony.keys");
+  EXPECT_EQ(config.clock.max_distance, 1500ms);
+  EXPECT_EQ(config.clock.min_agreeing, 3);
 
   ASSERT_EQ(config.inputs.size(), 3u);
   const InputConfig& system = config.inputs[0];

@@ -54,6 +54,7 @@ ClockEstimate ntp_estimate() {
   clock.source = ClockSource::ntp;
   clock.synchronized = true;
   clock.servers_used = 3;
+  clock.servers_agreeing = 3;
   clock.servers_rejected = 1;
   return clock;
 }
@@ -83,8 +84,8 @@ TEST_F(Encoder, WritesDesignExampleAsGoldenLine) {
       R"("horolog":{"input":"system","time":{"corrected":"2026-11-26T11:00:00.999688Z",)"
       R"("flags":["year_inferred","zone_assumed"],"original":"Nov 26 12:00:01"}},)"
       R"("host":{"clock":{"error_ms":0.150,"measured_at":"2026-11-26T10:59:12.000113Z",)"
-      R"("offset_ms":-0.312,"servers_rejected":1,"servers_used":3,"source":"ntp",)"
-      R"("synchronized":true},"name":"web1"},)"
+      R"("offset_ms":-0.312,"servers_agreeing":3,"servers_rejected":1,"servers_used":3,)"
+      R"("source":"ntp","synchronized":true},"name":"web1"},)"
       R"("log":{"file":{"path":"/var/log/syslog"},"offset":12345,)"
       R"("syslog":{"facility":{"code":4,"name":"auth"},"severity":{"code":6,"name":"info"}}},)"
       R"("message":"Accepted publickey for alice from 10.0.0.5 port 51234 ssh2",)"
@@ -191,16 +192,18 @@ struct CorrectionCase {
   bool stamped_by_host_clock;
   bool with_clock;
   ClockSource source;
+  bool synchronized;
   bool corrected;
 };
 
 class EncoderCorrection : public Encoder, public ::testing::WithParamInterface<CorrectionCase> {};
 
-TEST_P(EncoderCorrection, CorrectsOnlyHostStampedEventsWithAnEstimate) {
+TEST_P(EncoderCorrection, CorrectsOnlyHostStampedEventsWithATrustworthyEstimate) {
   Event event = design_example_event();
   event.stamped_by_host_clock = GetParam().stamped_by_host_clock;
   ClockEstimate clock = ntp_estimate();
   clock.source = GetParam().source;
+  clock.synchronized = GetParam().synchronized;
   encode(event, GetParam().with_clock ? &clock : nullptr);
   EXPECT_EQ(test::has_member(root_, "/horolog/time/corrected"), GetParam().corrected);
 }
@@ -208,12 +211,17 @@ TEST_P(EncoderCorrection, CorrectsOnlyHostStampedEventsWithAnEstimate) {
 INSTANTIATE_TEST_SUITE_P(
     Table, EncoderCorrection,
     ::testing::Values(
-        CorrectionCase{"host_stamped_ntp", true, true, ClockSource::ntp, true},
-        CorrectionCase{"host_stamped_kernel", true, true, ClockSource::kernel, true},
-        CorrectionCase{"host_stamped_history", true, true, ClockSource::history, true},
-        CorrectionCase{"host_stamped_no_source", true, true, ClockSource::none, false},
-        CorrectionCase{"host_stamped_no_clock", true, false, ClockSource::ntp, false},
-        CorrectionCase{"foreign_stamp", false, true, ClockSource::ntp, false}),
+        CorrectionCase{"host_stamped_ntp", true, true, ClockSource::ntp, true, true},
+        CorrectionCase{"host_stamped_kernel", true, true, ClockSource::kernel, true, true},
+        CorrectionCase{"host_stamped_history", true, true, ClockSource::history, true, true},
+        // An estimate nobody vouches for (a lone server an hour off, an undisciplined kernel)
+        // must not move event times.
+        CorrectionCase{"host_stamped_untrusted_ntp", true, true, ClockSource::ntp, false, false},
+        CorrectionCase{"host_stamped_unsynchronized_kernel", true, true, ClockSource::kernel, false,
+                       false},
+        CorrectionCase{"host_stamped_no_source", true, true, ClockSource::none, false, false},
+        CorrectionCase{"host_stamped_no_clock", true, false, ClockSource::ntp, true, false},
+        CorrectionCase{"foreign_stamp", false, true, ClockSource::ntp, true, false}),
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST_F(Encoder, CorrectedTimeKeepsNanosecondsOfNanosecondSources) {
@@ -327,8 +335,8 @@ TEST_F(Encoder, MergesAnExtraThatSortsInsideTheClockMembers) {
   const std::string line = encode(event, &clock);
   EXPECT_NE(
       line.find(R"("host":{"clock":{"error_ms":0.150,"measured_at":"2026-11-26T10:59:12.000113Z",)"
-                R"("note":"x","offset_ms":-0.312,"servers_rejected":1,"servers_used":3,)"
-                R"("source":"ntp","synchronized":true},"name":"web1"})"),
+                R"("note":"x","offset_ms":-0.312,"servers_agreeing":3,"servers_rejected":1,)"
+                R"("servers_used":3,"source":"ntp","synchronized":true},"name":"web1"})"),
       std::string::npos)
       << line;
 }

@@ -45,6 +45,7 @@ ClockEstimate bench_estimate() {
   estimate.source = ClockSource::ntp;
   estimate.synchronized = true;
   estimate.servers_used = 3;
+  estimate.servers_agreeing = 3;
   estimate.servers_rejected = 1;
   return estimate;
 }
