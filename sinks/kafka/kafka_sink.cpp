@@ -35,7 +35,7 @@ std::string_view policy_text(PermanentErrorPolicy policy) {
 Result<std::unique_ptr<KafkaSink>> KafkaSink::create(const SinkConfig& config,
                                                      const KafkaSinkOptions& options,
                                                      const SinkEnvironment& env) {
-  Result<PathTemplate> topic = PathTemplate::parse(options.topic);
+  Result<KafkaTopic> topic = KafkaTopic::parse(options.topic);
   if (!topic) return fail(topic.error().within("kafka sink " + config.name + ": topic"));
   Result<KafkaConf> conf = make_producer_conf(options);
   if (!conf) return fail(conf.error().within("kafka sink " + config.name));
@@ -44,11 +44,11 @@ Result<std::unique_ptr<KafkaSink>> KafkaSink::create(const SinkConfig& config,
   return sink;
 }
 
-KafkaSink::KafkaSink(std::string name, KafkaSinkOptions options, PathTemplate topic,
+KafkaSink::KafkaSink(std::string name, KafkaSinkOptions options, KafkaTopic topic,
                      const SinkEnvironment& env)
     : name_(std::move(name)),
       options_(std::move(options)),
-      topic_template_(std::move(topic)),
+      topic_(std::move(topic)),
       key_(options_.key),
       stopping_(env.stopping),
       tracker_(env.ack, counters_.batches_delivered),
@@ -158,7 +158,7 @@ void KafkaSink::write(const EncodedBatch& batch) {
   Batch* tracked = tracker_.begin(batch.ticket, n);
   for (std::size_t i = 0; i < n; ++i) {
     const Event& event = batch.events->events[i];
-    topic_template_.render(event, batch.format, topic_scratch_);
+    topic_.render(event, batch.format, topic_scratch_);
     rd_kafka_topic_t* topic = topic_handle(topic_scratch_);
     const std::string_view key = key_.render(event, key_scratch_);
     std::string_view line = batch.line(i);

@@ -23,7 +23,7 @@
 #include "sinks/kafka/kafka_config.h"
 #include "sinks/kafka/kafka_key.h"
 #include "sinks/kafka/kafka_sink_options.h"
-#include "sinks/path_template.h"
+#include "sinks/kafka/kafka_topic.h"
 #include "sinks/sink.h"
 
 namespace horolog {
@@ -61,7 +61,7 @@ class KafkaSink final : public Sink {
   std::uint64_t held_events() const noexcept { return held_; }
 
  private:
-  KafkaSink(std::string name, KafkaSinkOptions options, PathTemplate topic,
+  KafkaSink(std::string name, KafkaSinkOptions options, KafkaTopic topic,
             const SinkEnvironment& env);
   // Creates the producer (its callbacks reach this object) and starts the poll thread.
   Result<void> start(KafkaConf conf);
@@ -111,7 +111,7 @@ class KafkaSink final : public Sink {
 
   std::string name_;
   KafkaSinkOptions options_;
-  PathTemplate topic_template_;
+  KafkaTopic topic_;
   KafkaKey key_;
   bool header_format_ = false;
   bool header_host_ = false;

@@ -7,7 +7,7 @@
 
 #include "config/file_use.h"
 #include "config/option_types.h"
-#include "sinks/path_template.h"
+#include "sinks/kafka/kafka_topic.h"
 
 namespace horolog {
 
@@ -35,9 +35,12 @@ struct KafkaSinkOptions {
     v("brokers", brokers, "Bootstrap brokers, `host:port[,host:port...]`");
     v.check("brokers", !brokers.empty(), "a kafka sink needs `brokers`");
     v("topic", topic,
-      "Topic template: {input}, {format}, {host} and strftime fields of the event's UTC time");
+      "Topic template: {input}, {format}, {host} and strftime fields of the event's UTC time. "
+      "Its own text may hold only letters, digits, `.`, `_` and `-` and not start with `__`; "
+      "names from events are made valid (other characters become `_`, at most 249 characters, "
+      "a leading `__` becomes `_-`)");
     v.check("topic", !topic.empty(), "the topic must not be empty");
-    const Result<PathTemplate> parsed_topic = PathTemplate::parse(topic);
+    const Result<KafkaTopic> parsed_topic = KafkaTopic::parse(topic);
     v.check("topic", parsed_topic.has_value(), parsed_topic ? "" : parsed_topic.error().message());
     v("key", key,
       "Message key: `host`, `input`, `none`, or `field:NAME` with NAME one of host.name, "
