@@ -36,7 +36,7 @@ TEST(KafkaTopic, RendersHostsOfEveryShapeAsValidTopics) {
       {"__consumer_offsets", "logs.__consumer_offsets"},
       {"a/b", "logs.a_b"},
       {"web 1", "logs.web_1"},
-      {"w\xc3\xa9" "bserver", "logs.w__bserver"},
+      {"wébserver", "logs.w__bserver"},
       {"..", "logs.._"},
       {".", "logs._"},
       {"", "logs.unknown"},
