@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <set>
@@ -20,6 +22,7 @@
 namespace horolog {
 namespace {
 
+using namespace std::chrono_literals;
 using test::InProcessCluster;
 using test::SequenceBatch;
 
@@ -44,6 +47,17 @@ class AckLog {
   std::vector<std::pair<std::uint64_t, Delivery>> acks() const {
     std::lock_guard lock(mutex_);
     return acks_;
+  }
+  // Sorted by ticket once `count` acknowledgements arrived, or as they are after `timeout`.
+  std::vector<std::pair<std::uint64_t, Delivery>> wait_for(
+      std::size_t count, std::chrono::milliseconds timeout) const {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (acks().size() < count && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    auto sorted = acks();
+    std::sort(sorted.begin(), sorted.end());
+    return sorted;
   }
 
  private:
@@ -339,6 +353,96 @@ TEST(KafkaSink, GivesUpAtShutdownWithRetryWhenTheClusterStaysDown) {
   }
   ASSERT_EQ(log.acks().size(), 1u);
   EXPECT_EQ(log.acks()[0].second, Delivery::retry);
+}
+
+// Polls `done` every 10 ms until it holds or `timeout` passes; returns whether it held.
+bool eventually(const std::function<bool()>& done, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (!done()) {
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return true;
+}
+
+// With enable.gapless.guarantee, a broker's OUT_OF_ORDER_SEQUENCE_NUMBER is a fatal error of the
+// idempotent producer (rd_kafka_fatal_error), as a sequence desynchronisation is in a real cluster.
+KafkaSinkOptions with_fatal_sequence_errors(const InProcessCluster& cluster, std::string topic) {
+  auto options = options_for(cluster, std::move(topic));
+  options.librdkafka["enable.gapless.guarantee"] = "true";
+  options.shutdown_timeout = std::chrono::seconds(1);  // a failing test does not hang
+  return options;
+}
+
+// Reads `topic` until every value of sequence numbers [first, first + count) arrived (duplicates
+// may come too); returns the ones that did not.
+std::set<std::string> missing_values(const InProcessCluster& cluster, const std::string& topic,
+                                     std::uint64_t first, std::uint64_t count) {
+  std::set<std::string> missing;
+  for (std::uint64_t seq = first; seq < first + count; ++seq) {
+    missing.insert("{\"seq\":" + std::to_string(seq) + "}");
+  }
+  test::ReadOptions read;
+  read.done = [&] { return missing.empty(); };
+  read.settle = std::chrono::milliseconds(100);
+  test::read_topic(cluster.bootstraps(), topic, read,
+                   [&](const test::ConsumedMessage& m) { missing.erase(std::string(m.value)); });
+  return missing;
+}
+
+TEST(KafkaSink, RebuildsTheProducerAfterAFatalErrorAndDeliversBatchesFromBeforeAndAfter) {
+  InProcessCluster cluster;
+  AckLog log;
+  auto sink = open_sink(with_fatal_sequence_errors(cluster, "fatal"), log.callback());
+  SequenceBatch warm_up(1000, 1);  // the producer has its id and the topic exists
+  warm_up.encoded.ticket = 1;
+  sink->write(warm_up.encoded);
+  sink->flush();
+  rd_kafka_mock_push_request_errors(cluster.get(), 0 /* Produce */, 1,
+                                    RD_KAFKA_RESP_ERR_OUT_OF_ORDER_SEQUENCE_NUMBER);
+  SequenceBatch before(0, 50);
+  before.encoded.ticket = 2;
+  sink->write(before.encoded);
+  // The error came back and failed messages of `before`: the producer is fatal from now on.
+  ASSERT_TRUE(eventually([&] { return sink->kafka_counters().retried > 0; }, 10s));
+  SequenceBatch after(50, 50);
+  after.encoded.ticket = 3;
+  sink->write(after.encoded);
+  const auto acks = log.wait_for(3, 20s);
+  ASSERT_EQ(acks.size(), 3u);
+  EXPECT_EQ(acks[1], std::make_pair(std::uint64_t{2}, Delivery::delivered));
+  EXPECT_EQ(acks[2], std::make_pair(std::uint64_t{3}, Delivery::delivered));
+  EXPECT_EQ(sink->kafka_counters().rebuilt, 1u);
+  // Duplicates are possible (a message may have reached the log before the producer failed):
+  // every event is there at least once.
+  EXPECT_EQ(missing_values(cluster, "fatal", 0, 100), std::set<std::string>{});
+}
+
+TEST(KafkaSink, WaitsBeforeRebuildingAProducerThatFailsAgainAtOnce) {
+  InProcessCluster cluster;
+  AckLog log;
+  auto sink = open_sink(with_fatal_sequence_errors(cluster, "refail"), log.callback());
+  SequenceBatch warm_up(1000, 1);
+  warm_up.encoded.ticket = 1;
+  sink->write(warm_up.encoded);
+  sink->flush();
+  // The first request of the new producer fails the same way.
+  rd_kafka_mock_push_request_errors(cluster.get(), 0 /* Produce */, 2,
+                                    RD_KAFKA_RESP_ERR_OUT_OF_ORDER_SEQUENCE_NUMBER,
+                                    RD_KAFKA_RESP_ERR_OUT_OF_ORDER_SEQUENCE_NUMBER);
+  SequenceBatch batch(0, 20);
+  batch.encoded.ticket = 2;
+  sink->write(batch.encoded);
+  ASSERT_TRUE(eventually([&] { return sink->kafka_counters().rebuilt >= 1; }, 10s));
+  const auto first_rebuild = std::chrono::steady_clock::now();
+  ASSERT_TRUE(eventually([&] { return sink->kafka_counters().rebuilt >= 2; }, 10s));
+  const auto waited = std::chrono::steady_clock::now() - first_rebuild;
+  EXPECT_GE(waited, 900ms);
+  const auto acks = log.wait_for(2, 20s);
+  ASSERT_EQ(acks.size(), 2u);
+  EXPECT_EQ(acks[1], std::make_pair(std::uint64_t{2}, Delivery::delivered));
+  EXPECT_EQ(sink->kafka_counters().rebuilt, 2u);
+  EXPECT_EQ(missing_values(cluster, "refail", 0, 20), std::set<std::string>{});
 }
 
 TEST(KafkaSink, RefusesAConfigurationLibrdkafkaRejects) {
