@@ -1,10 +1,11 @@
-// KafkaSink: producing, delivery reports, the retry queue and the permanent-error policies.
+// KafkaSink: producing, delivery reports, the retry queue, the permanent-error policies and the
+// replacement of a producer that failed for good.
 #include "sinks/kafka/kafka_sink.h"
 
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <cstring>
-#include <vector>
 
 #include "sinks/kafka/kafka_error_class.h"
 
@@ -17,12 +18,16 @@ constexpr auto kTransientResendDelay = std::chrono::milliseconds(100);
 constexpr auto kHeldReminderPeriod = std::chrono::seconds(60);
 constexpr auto kErrorLogPeriod = std::chrono::seconds(10);
 constexpr int kPollMs = 50;
+// How long a SIGHUP's metadata refresh may hold up the poll thread.
+constexpr int kMetadataTimeoutMs = 2000;
 
-std::string_view policy_text(PermanentErrorPolicy policy) {
+std::string_view policy_text(PermanentErrorPolicy policy, bool one_shot) {
   switch (policy) {
     case PermanentErrorPolicy::hold:
-      return "holding the event: its checkpoint will not advance (fix the cause and restart, or "
-             "configure on_permanent_error: dead_letter)";
+      return one_shot ? "the event is not delivered and its checkpoint stays before it (fix the "
+                        "cause and run again, or configure on_permanent_error: dead_letter)"
+                      : "holding the event: its batch stays unacknowledged until it is delivered "
+                        "(fix the cause, then send SIGHUP to produce it again)";
     case PermanentErrorPolicy::retry: return "producing it again periodically";
     case PermanentErrorPolicy::dead_letter: return "writing it to the dead-letter file";
   }
@@ -56,6 +61,7 @@ KafkaSink::KafkaSink(std::string name, KafkaSinkOptions options, KafkaTopic topi
       topic_(std::move(topic)),
       key_(options_.key),
       stopping_(env.stopping),
+      one_shot_(env.one_shot),
       tracker_(env.ack, counters_.batches_delivered),
       last_reminder_(Clock::now()) {
   for (const std::string& header : options_.headers) {
@@ -256,7 +262,8 @@ void KafkaSink::handle_failure(const Failure& failure) {
     std::lock_guard lock(mutex_);
     if (reported_.emplace(static_cast<int>(failure.err), std::string(failure.topic)).second) {
       spdlog::error("kafka sink {}: topic {} refused an event for good: {} ({}); {}", name_,
-                    failure.topic, reason, rd_kafka_err2name(failure.err), policy_text(policy));
+                    failure.topic, reason, rd_kafka_err2name(failure.err),
+                    policy_text(policy, one_shot_));
     }
     last_refusal_ = reason;
     if (policy == PermanentErrorPolicy::dead_letter) {
@@ -270,8 +277,14 @@ void KafkaSink::handle_failure(const Failure& failure) {
                       name_, dead_letter_->path(), std::strerror(rc));
       }
     }
-    if (outcome == KafkaBatchTracker::Outcome::refused && policy != PermanentErrorPolicy::retry) {
-      ++held_;
+    // Held until reopen() when someone can fix the cause and send SIGHUP; under the lock, so
+    // that reject_held() at shutdown cannot miss it.
+    if (outcome == KafkaBatchTracker::Outcome::refused && policy != PermanentErrorPolicy::retry &&
+        !one_shot_ && !rejecting_held_) {
+      held_messages_.push_back(copy_of(failure));
+      held_ = held_messages_.size();
+      tracker_.hold(failure.batch);
+      return;
     }
   }
   if (policy == PermanentErrorPolicy::retry) {
@@ -281,19 +294,84 @@ void KafkaSink::handle_failure(const Failure& failure) {
   tracker_.settle(failure.batch, outcome);
 }
 
+KafkaSink::Resend KafkaSink::copy_of(const Failure& failure) {
+  Resend copy;
+  copy.topic = failure.topic;
+  copy.has_key = failure.key != nullptr;
+  if (copy.has_key) copy.key.assign(static_cast<const char*>(failure.key), failure.key_size);
+  copy.value = failure.value;
+  if (failure.headers != nullptr) copy.headers.reset(rd_kafka_headers_copy(failure.headers));
+  copy.batch = failure.batch;
+  return copy;
+}
+
 void KafkaSink::schedule_resend(const Failure& failure, Clock::duration delay, bool refused) {
   ++kafka_.retried;
-  Resend resend;
-  resend.topic = failure.topic;
-  resend.has_key = failure.key != nullptr;
-  if (resend.has_key) resend.key.assign(static_cast<const char*>(failure.key), failure.key_size);
-  resend.value = failure.value;
-  if (failure.headers != nullptr) resend.headers.reset(rd_kafka_headers_copy(failure.headers));
-  resend.batch = failure.batch;
+  Resend resend = copy_of(failure);
   resend.due = Clock::now() + delay;
   resend.refused = refused;
   std::lock_guard lock(mutex_);
   resends_.push_back(std::move(resend));
+}
+
+void KafkaSink::reopen() {
+  std::size_t count = 0;
+  {
+    std::lock_guard lock(mutex_);
+    count = held_messages_.size();
+    for (Resend& held : held_messages_) {
+      tracker_.unhold(held.batch);  // in flight again: flush() waits for it
+      released_.push_back(std::move(held));
+    }
+    held_messages_.clear();
+    held_ = 0;
+    reported_.clear();  // a refusal that lasts is logged again
+  }
+  if (count > 0) {
+    spdlog::info("kafka sink {}: SIGHUP: producing {} held event(s) again", name_, count);
+  }
+}
+
+void KafkaSink::produce_released() {
+  std::vector<Resend> released;
+  {
+    std::lock_guard lock(mutex_);
+    released.swap(released_);
+  }
+  if (released.empty()) return;
+  // librdkafka remembers a topic it was told does not exist (or may not be written) until its
+  // next metadata refresh, minutes away: a topic created before the SIGHUP must be known now.
+  const rd_kafka_metadata_t* metadata = nullptr;
+  if (rd_kafka_metadata(producer_.get(), 1, nullptr, &metadata, kMetadataTimeoutMs) ==
+      RD_KAFKA_RESP_ERR_NO_ERROR) {
+    rd_kafka_metadata_destroy(metadata);
+  }
+  kafka_.retried += released.size();
+  const auto now = Clock::now();
+  std::lock_guard lock(mutex_);
+  for (Resend& resend : released) {
+    resend.due = now;
+    resends_.push_back(std::move(resend));
+  }
+}
+
+void KafkaSink::reject_held() {
+  std::vector<Resend> held;
+  {
+    std::lock_guard lock(mutex_);
+    rejecting_held_ = true;
+    held.swap(held_messages_);
+    held_ = 0;
+  }
+  if (held.empty()) return;
+  spdlog::warn(
+      "kafka sink {}: {} held event(s) not delivered at shutdown; their checkpoints stay before "
+      "them and they are read again after the restart",
+      name_, held.size());
+  for (Resend& resend : held) {
+    tracker_.unhold(resend.batch);
+    tracker_.settle(resend.batch, KafkaBatchTracker::Outcome::refused);
+  }
 }
 
 void KafkaSink::resend_due() {
@@ -336,9 +414,9 @@ void KafkaSink::remind_held() {
   last_reminder_ = now;
   std::lock_guard lock(mutex_);
   spdlog::error(
-      "kafka sink {}: {} event(s) refused for good are held (last reason: {}); their "
-      "checkpoint stays before them until the cause is fixed and horolog restarts",
-      name_, held_.load(), last_refusal_);
+      "kafka sink {}: {} event(s) refused for good are held (last reason: {}); their batches "
+      "stay unacknowledged: fix the cause, then `kill -HUP {}` produces them again",
+      name_, held_.load(), last_refusal_, ::getpid());
 }
 
 void KafkaSink::poll_loop() {
@@ -352,6 +430,7 @@ void KafkaSink::poll_loop() {
       renew_producer();
       continue;
     }
+    produce_released();
     resend_due();
     remind_held();
   }
@@ -433,6 +512,7 @@ void KafkaSink::drain(bool bounded) {
   auto give_up = Clock::time_point::max();
   for (;;) {
     if ((bounded || stopping()) && give_up == Clock::time_point::max()) {
+      reject_held();  // nobody will send SIGHUP any more
       give_up =
           Clock::now() + std::chrono::duration_cast<Clock::duration>(options_.shutdown_timeout);
     }

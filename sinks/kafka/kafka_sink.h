@@ -1,8 +1,9 @@
 // The Kafka sink: one message per event (its NDJSON line), topic from a template, key and headers
 // per the options. A batch is acknowledged `delivered` only when every message has a successful
 // delivery report; transient errors are retried forever; QUEUE_FULL blocks write() (backpressure);
-// permanent errors follow `on_permanent_error`; a fatal error of the producer replaces it. A poll
-// thread serves the delivery reports and replaces the producer.
+// permanent errors follow `on_permanent_error` (held events wait for reopen(), SIGHUP); a fatal
+// error of the producer replaces it. A poll thread serves the delivery reports and replaces the
+// producer.
 #pragma once
 
 #include <librdkafka/rdkafka.h>
@@ -18,6 +19,7 @@
 #include <string>
 #include <thread>
 #include <utility>
+#include <vector>
 
 #include "sinks/kafka/dead_letter_file.h"
 #include "sinks/kafka/kafka_batch_tracker.h"
@@ -44,8 +46,9 @@ struct KafkaCounters {
 class KafkaSink final : public Sink {
  public:
   // invalid_config when the topic template or the librdkafka configuration is refused.
-  // `env.stopping` (may be null): once true, flush() waits at most `shutdown_timeout` and then
-  // acknowledges what is still unconfirmed as `retry`.
+  // `env.stopping` (may be null): once true, flush() acknowledges held batches `rejected`, waits
+  // at most `shutdown_timeout` and then acknowledges what is still unconfirmed as `retry`.
+  // `env.one_shot`: nobody will send SIGHUP, so batches are never held: `rejected` at once.
   static Result<std::unique_ptr<KafkaSink>> create(const SinkConfig& config,
                                                    const KafkaSinkOptions& options,
                                                    const SinkEnvironment& env);
@@ -54,13 +57,18 @@ class KafkaSink final : public Sink {
   KafkaSink& operator=(const KafkaSink&) = delete;
 
   void write(const EncodedBatch& batch) override;
+  // Returns once every batch is acknowledged or waits only for held events (which wait for
+  // reopen(), or are acknowledged `rejected` once stopping).
   void flush() override;
   // Nothing is due on a timer: acknowledgements follow delivery reports on their own, and
   // linger.ms decides when messages leave. Waiting here would hold up the writers.
   void flush_due() override {}
+  // SIGHUP: produces the held events again (the operator fixed the cause), after refreshing the
+  // cluster's metadata so that a topic created meanwhile is known.
+  void reopen() override;
   const SinkCounters& counters() const noexcept override { return counters_; }
   const KafkaCounters& kafka_counters() const noexcept { return kafka_; }
-  // Events refused for good and held (on_permanent_error: hold), for reports and tests.
+  // Events refused for good and held now, waiting for reopen() (on_permanent_error: hold).
   std::uint64_t held_events() const noexcept { return held_; }
 
  private:
@@ -110,8 +118,13 @@ class KafkaSink final : public Sink {
                               std::size_t index, rd_kafka_headers_t* headers, Batch* batch);
   void handle_report(const rd_kafka_message_t& message);
   void handle_failure(const Failure& failure);
+  static Resend copy_of(const Failure& failure);
   void schedule_resend(const Failure& failure, Clock::duration delay, bool refused);
   void resend_due();
+  // Produces again what reopen() released, after a metadata refresh. Poll thread only.
+  void produce_released();
+  // At shutdown: held events are given up, their batches acknowledged `rejected`.
+  void reject_held();
   void remind_held();
   void poll_loop();
   // After a fatal error: closes the producer (what it had not delivered is to be produced again),
@@ -119,8 +132,8 @@ class KafkaSink final : public Sink {
   void renew_producer();
   // Holds the producer shared for producing, waiting while it is replaced; false when stopping.
   bool acquire_producer(std::shared_lock<std::shared_mutex>& lock);
-  // Waits for every outstanding report; gives up after shutdown_timeout once `bounded` or
-  // stopping, acknowledging the rest as `retry`.
+  // Waits for every outstanding report; once `bounded` or stopping, rejects the held batches and
+  // gives up after shutdown_timeout, acknowledging the rest as `retry`.
   void drain(bool bounded);
   bool stopping() const noexcept { return stopping_ != nullptr && stopping_->load(); }
 
@@ -132,6 +145,7 @@ class KafkaSink final : public Sink {
   bool header_host_ = false;
   bool header_input_ = false;
   const std::atomic<bool>* stopping_;
+  bool one_shot_;
   SinkCounters counters_;
   KafkaCounters kafka_;
   KafkaBatchTracker tracker_;
@@ -156,7 +170,10 @@ class KafkaSink final : public Sink {
   std::mutex mutex_;  // guards everything below (poll thread vs writer)
   std::deque<Resend> resends_;
   std::set<std::pair<int, std::string>> reported_;  // (error, topic) pairs already logged
-  std::atomic<std::uint64_t> held_{0};
+  std::vector<Resend> held_messages_;               // refused for good, waiting for reopen()
+  std::vector<Resend> released_;                    // released by reopen(), to produce again
+  bool rejecting_held_ = false;                     // stopping: nothing is held any more
+  std::atomic<std::uint64_t> held_{0};              // held_messages_.size(), read unlocked
   std::string last_refusal_;
   Clock::time_point last_reminder_;
   Clock::time_point last_error_log_;

@@ -27,10 +27,13 @@ using test::InProcessCluster;
 using test::SequenceBatch;
 
 // A sink named "out" as the registry builds it; the test stops on a configuration it refuses.
+// By default the sink runs as `run` without --once runs it: held events wait for SIGHUP.
 std::unique_ptr<KafkaSink> open_sink(const KafkaSinkOptions& options, AckCallback ack,
-                                     const std::atomic<bool>* stopping = nullptr) {
-  auto sink = KafkaSink::create(SinkConfig{"out", "kafka", {}}, options,
-                                SinkEnvironment{std::move(ack), stopping, nullptr});
+                                     const std::atomic<bool>* stopping = nullptr,
+                                     bool one_shot = false) {
+  auto sink = KafkaSink::create(
+      SinkConfig{"out", "kafka", {}}, options,
+      SinkEnvironment{.ack = std::move(ack), .stopping = stopping, .one_shot = one_shot});
   EXPECT_TRUE(sink) << sink.error().message();
   return sink ? std::move(*sink) : nullptr;
 }
@@ -82,6 +85,16 @@ std::multiset<std::string> values_in(const InProcessCluster& cluster, const std:
   test::read_topic(cluster.bootstraps(), topic, read,
                    [&](const test::ConsumedMessage& m) { values.emplace(m.value); });
   return values;
+}
+
+// Polls `done` every 10 ms until it holds or `timeout` passes; returns whether it held.
+bool eventually(const std::function<bool()>& done, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (!done()) {
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return true;
 }
 
 TEST(KafkaErrorClass, SortsPermanentAndTransientErrors) {
@@ -197,14 +210,64 @@ KafkaSinkOptions with_small_limit(const InProcessCluster& cluster, std::string t
   return options;
 }
 
-TEST(KafkaSink, HoldsABatchWithAPermanentErrorWithoutDeliveringIt) {
+// A topic the cluster refuses (TOPIC_EXCEPTION in its metadata) until the error is cleared: the
+// operator creates the topic or grants the ACL, then sends SIGHUP.
+TEST(KafkaSink, KeepsAHeldBatchPendingUntilReopenThenDeliversIt) {
+  InProcessCluster cluster;
+  AckLog log;
+  rd_kafka_mock_topic_set_error(cluster.get(), "held", RD_KAFKA_RESP_ERR_TOPIC_EXCEPTION);
+  auto sink = open_sink(options_for(cluster, "held"), log.callback());
+  SequenceBatch batch(0, 5);
+  batch.encoded.ticket = 1;
+  sink->write(batch.encoded);
+  ASSERT_TRUE(eventually([&] { return sink->held_events() == 5; }, 10s));
+  sink->flush();  // returns: nothing but held events is outstanding
+  EXPECT_FALSE(eventually([&] { return !log.acks().empty(); }, 300ms)) << "acknowledged while held";
+  rd_kafka_mock_topic_set_error(cluster.get(), "held", RD_KAFKA_RESP_ERR_NO_ERROR);
+  sink->reopen();
+  sink->flush();
+  const auto acks = log.wait_for(1, 10s);
+  ASSERT_EQ(acks.size(), 1u);
+  EXPECT_EQ(acks[0], std::make_pair(std::uint64_t{1}, Delivery::delivered));
+  EXPECT_EQ(sink->held_events(), 0u);
+  const auto values = values_in(cluster, "held", 5);
+  EXPECT_EQ(values.size(), 5u);
+  EXPECT_EQ(values.count("{\"seq\":4}"), 1u);
+}
+
+TEST(KafkaSink, RejectsAHeldBatchAtShutdown) {
   InProcessCluster cluster;
   AckLog log;
   SequenceBatch small(0, 10);
   SequenceBatch large(10, 1, 5000);
   small.encoded.ticket = 1;
   large.encoded.ticket = 2;
-  auto sink = open_sink(with_small_limit(cluster, "hold"), log.callback());
+  std::atomic<bool> stopping{false};
+  auto sink = open_sink(with_small_limit(cluster, "hold-stop"), log.callback(), &stopping);
+  sink->write(small.encoded);
+  sink->write(large.encoded);
+  sink->flush();
+  EXPECT_EQ(sink->held_events(), 1u);
+  ASSERT_EQ(log.acks().size(), 1u) << "the held batch was acknowledged before shutdown";
+  EXPECT_EQ(log.acks()[0], std::make_pair(std::uint64_t{1}, Delivery::delivered));
+  stopping = true;
+  sink->flush();
+  const auto acks = log.wait_for(2, 10s);
+  ASSERT_EQ(acks.size(), 2u);
+  EXPECT_EQ(acks[1], std::make_pair(std::uint64_t{2}, Delivery::rejected));
+  EXPECT_EQ(sink->held_events(), 0u);
+  EXPECT_EQ(sink->kafka_counters().failed, 1u);
+}
+
+TEST(KafkaSink, RejectsAHeldBatchAtOnceWhenTheRunIsOneShot) {
+  InProcessCluster cluster;
+  AckLog log;
+  SequenceBatch small(0, 10);
+  SequenceBatch large(10, 1, 5000);
+  small.encoded.ticket = 1;
+  large.encoded.ticket = 2;
+  auto sink = open_sink(with_small_limit(cluster, "hold-once"), log.callback(), nullptr,
+                        /*one_shot=*/true);
   sink->write(small.encoded);
   sink->write(large.encoded);
   sink->flush();
@@ -213,7 +276,7 @@ TEST(KafkaSink, HoldsABatchWithAPermanentErrorWithoutDeliveringIt) {
   ASSERT_EQ(acks.size(), 2u);
   EXPECT_EQ(acks[0].second, Delivery::delivered);
   EXPECT_EQ(acks[1].second, Delivery::rejected);
-  EXPECT_EQ(sink->held_events(), 1u);
+  EXPECT_EQ(sink->held_events(), 0u);
   EXPECT_EQ(sink->kafka_counters().failed, 1u);
 }
 
@@ -232,11 +295,9 @@ TEST(KafkaSink, TreatsABrokerRefusingTheSizeAsPermanent) {
   batch.encoded.ticket = 7;
   sink->write(batch.encoded);
   sink->flush();
-  const auto acks = log.acks();
-  ASSERT_EQ(acks.size(), 2u);
-  EXPECT_EQ(acks[1], std::make_pair(std::uint64_t{7}, Delivery::rejected));
+  EXPECT_EQ(log.acks().size(), 1u) << "the refused batch is held, not acknowledged";
   EXPECT_GE(sink->kafka_counters().failed, 1u);
-  EXPECT_GE(sink->held_events(), 1u);
+  EXPECT_EQ(sink->held_events(), 5u);
 }
 
 TEST(KafkaSink, ProducesRefusedEventsAgainWithTheRetryPolicy) {
@@ -353,16 +414,6 @@ TEST(KafkaSink, GivesUpAtShutdownWithRetryWhenTheClusterStaysDown) {
   }
   ASSERT_EQ(log.acks().size(), 1u);
   EXPECT_EQ(log.acks()[0].second, Delivery::retry);
-}
-
-// Polls `done` every 10 ms until it holds or `timeout` passes; returns whether it held.
-bool eventually(const std::function<bool()>& done, std::chrono::milliseconds timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (!done()) {
-    if (std::chrono::steady_clock::now() >= deadline) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return true;
 }
 
 // With enable.gapless.guarantee, a broker's OUT_OF_ORDER_SEQUENCE_NUMBER is a fatal error of the
