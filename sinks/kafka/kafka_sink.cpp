@@ -24,8 +24,8 @@ constexpr int kMetadataTimeoutMs = 2000;
 std::string_view policy_text(PermanentErrorPolicy policy, bool one_shot) {
   switch (policy) {
     case PermanentErrorPolicy::hold:
-      return one_shot ? "the event is not delivered and its checkpoint stays before it (fix the "
-                        "cause and run again, or configure on_permanent_error: dead_letter)"
+      return one_shot ? "the event is not delivered (fix the cause and run again, or configure "
+                        "on_permanent_error: dead_letter)"
                       : "holding the event: its batch stays unacknowledged until it is delivered "
                         "(fix the cause, then send SIGHUP to produce it again)";
     case PermanentErrorPolicy::retry: return "producing it again periodically";
