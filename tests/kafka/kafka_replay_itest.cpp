@@ -79,8 +79,8 @@ class KafkaReplayTest : public ::testing::Test {
   }
 
   ProcessResult replay(const fs::path& config, const std::vector<std::string>& paths) {
-    std::vector<std::string> argv{horolog_binary().string(), "replay", "--config", config.string(),
-                                  "--format", "rfc3164", "--host", "web1"};
+    std::vector<std::string> argv{horolog_binary().string(), "replay", "--config", config.string()};
+    for (const char* arg : {"--format", "rfc3164", "--host", "web1"}) argv.emplace_back(arg);
     argv.insert(argv.end(), paths.begin(), paths.end());
     return run_process(argv);
   }
