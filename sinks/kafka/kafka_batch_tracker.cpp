@@ -92,10 +92,11 @@ std::size_t KafkaBatchTracker::abandon_waiting() {
   std::vector<std::uint64_t> tickets;
   {
     std::lock_guard lock(mutex_);
-    for (auto& [raw, batch] : batches_) {
-      if (batch->acked) continue;
-      change(*batch, [&] { batch->acked = true; });
-      tickets.push_back(batch->ticket);
+    for (auto& entry : batches_) {
+      Batch& batch = *entry.second;
+      if (batch.acked) continue;
+      change(batch, [&] { batch.acked = true; });
+      tickets.push_back(batch.ticket);
     }
   }
   for (std::uint64_t ticket : tickets) {
