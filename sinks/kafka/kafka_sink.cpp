@@ -1,9 +1,9 @@
-// KafkaSink: producing, delivery reports, the retry queue, the permanent-error policies and the
-// replacement of a producer that failed for good.
+// KafkaSink: producing, delivery reports, the retry queue and the permanent-error policies. Held
+// events are in kafka_sink_held.cpp, the replacement of a failed producer in
+// kafka_sink_renewal.cpp.
 #include "sinks/kafka/kafka_sink.h"
 
 #include <spdlog/spdlog.h>
-#include <unistd.h>
 
 #include <cstring>
 
@@ -15,11 +15,7 @@ namespace {
 
 constexpr auto kQueueFullWait = std::chrono::milliseconds(5);
 constexpr auto kTransientResendDelay = std::chrono::milliseconds(100);
-constexpr auto kHeldReminderPeriod = std::chrono::seconds(60);
 constexpr auto kErrorLogPeriod = std::chrono::seconds(10);
-constexpr int kPollMs = 50;
-// How long a SIGHUP's metadata refresh may hold up the poll thread.
-constexpr int kMetadataTimeoutMs = 2000;
 
 std::string_view policy_text(PermanentErrorPolicy policy, bool one_shot) {
   switch (policy) {
@@ -32,12 +28,6 @@ std::string_view policy_text(PermanentErrorPolicy policy, bool one_shot) {
     case PermanentErrorPolicy::dead_letter: return "writing it to the dead-letter file";
   }
   return "";
-}
-
-// "at once" or "in N ms", for the log.
-std::string when(std::chrono::steady_clock::duration delay) {
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(delay).count();
-  return ms <= 0 ? "at once" : "in " + std::to_string(ms) + " ms";
 }
 
 }  // namespace
@@ -146,19 +136,6 @@ rd_kafka_resp_err_t KafkaSink::produce(rd_kafka_topic_t* topic, const char* topi
   const rd_kafka_resp_err_t code = rd_kafka_error_code(error);
   rd_kafka_error_destroy(error);
   return code;
-}
-
-bool KafkaSink::acquire_producer(std::shared_lock<std::shared_mutex>& lock) {
-  for (;;) {
-    while (renewing_) {
-      if (stopping()) return false;
-      std::unique_lock wait(renewed_mutex_);
-      renewed_.wait_for(wait, std::chrono::milliseconds(kPollMs), [this] { return !renewing_; });
-    }
-    lock.lock();
-    if (!renewing_) return true;  // else the replacement began meanwhile
-    lock.unlock();
-  }
 }
 
 void KafkaSink::write(const EncodedBatch& batch) {
@@ -314,66 +291,6 @@ void KafkaSink::schedule_resend(const Failure& failure, Clock::duration delay, b
   resends_.push_back(std::move(resend));
 }
 
-void KafkaSink::reopen() {
-  std::size_t count = 0;
-  {
-    std::lock_guard lock(mutex_);
-    count = held_messages_.size();
-    for (Resend& held : held_messages_) {
-      tracker_.unhold(held.batch);  // in flight again: flush() waits for it
-      released_.push_back(std::move(held));
-    }
-    held_messages_.clear();
-    held_ = 0;
-    reported_.clear();  // a refusal that lasts is logged again
-  }
-  if (count > 0) {
-    spdlog::info("kafka sink {}: SIGHUP: producing {} held event(s) again", name_, count);
-  }
-}
-
-void KafkaSink::produce_released() {
-  std::vector<Resend> released;
-  {
-    std::lock_guard lock(mutex_);
-    released.swap(released_);
-  }
-  if (released.empty()) return;
-  // librdkafka remembers a topic it was told does not exist (or may not be written) until its
-  // next metadata refresh, minutes away: a topic created before the SIGHUP must be known now.
-  const rd_kafka_metadata_t* metadata = nullptr;
-  if (rd_kafka_metadata(producer_.get(), 1, nullptr, &metadata, kMetadataTimeoutMs) ==
-      RD_KAFKA_RESP_ERR_NO_ERROR) {
-    rd_kafka_metadata_destroy(metadata);
-  }
-  kafka_.retried += released.size();
-  const auto now = Clock::now();
-  std::lock_guard lock(mutex_);
-  for (Resend& resend : released) {
-    resend.due = now;
-    resends_.push_back(std::move(resend));
-  }
-}
-
-void KafkaSink::reject_held() {
-  std::vector<Resend> held;
-  {
-    std::lock_guard lock(mutex_);
-    rejecting_held_ = true;
-    held.swap(held_messages_);
-    held_ = 0;
-  }
-  if (held.empty()) return;
-  spdlog::warn(
-      "kafka sink {}: {} held event(s) not delivered at shutdown; their checkpoints stay before "
-      "them and they are read again after the restart",
-      name_, held.size());
-  for (Resend& resend : held) {
-    tracker_.unhold(resend.batch);
-    tracker_.settle(resend.batch, KafkaBatchTracker::Outcome::refused);
-  }
-}
-
 void KafkaSink::resend_due() {
   std::vector<Resend> due;
   const auto now = Clock::now();
@@ -408,17 +325,6 @@ void KafkaSink::resend_due() {
   }
 }
 
-void KafkaSink::remind_held() {
-  const auto now = Clock::now();
-  if (held_ == 0 || now - last_reminder_ < kHeldReminderPeriod) return;
-  last_reminder_ = now;
-  std::lock_guard lock(mutex_);
-  spdlog::error(
-      "kafka sink {}: {} event(s) refused for good are held (last reason: {}); their batches "
-      "stay unacknowledged: fix the cause, then `kill -HUP {}` produces them again",
-      name_, held_.load(), last_refusal_, ::getpid());
-}
-
 void KafkaSink::poll_loop() {
   while (!quit_) {
     if (producer_.is_open()) {
@@ -434,48 +340,6 @@ void KafkaSink::poll_loop() {
     resend_due();
     remind_held();
   }
-}
-
-void KafkaSink::renew_producer() {
-  const auto now = Clock::now();
-  if (renew_at_ == Clock::time_point::max()) {
-    renewing_ = true;
-    std::string reason;
-    const rd_kafka_resp_err_t err = producer_.fatal_error(&reason);
-    const Clock::duration delay = backoff_.after_failure(now);
-    renew_at_ = now + delay;
-    spdlog::error(
-        "kafka sink {}: the producer failed for good: {} ({}); a new one is built {} and "
-        "produces again every event the old one had not delivered (the cluster may get some "
-        "twice)",
-        name_, reason, rd_kafka_err2name(err), when(delay));
-  }
-  if (now < renew_at_) return;
-  {
-    std::unique_lock lock(producer_mutex_);
-    producer_.close();  // every message it had not delivered comes back as a resend
-    backoff_.attempted(now);
-    if (Result<void> opened = producer_.open(options_, callbacks()); !opened) {
-      const Clock::duration delay = backoff_.after_failure(now);
-      renew_at_ = now + delay;
-      spdlog::error("kafka sink {}: cannot build a new producer: {}; trying again {}", name_,
-                    opened.error().message(), when(delay));
-      return;
-    }
-    ++kafka_.rebuilt;
-    {
-      // What the old producer had not delivered goes first, before the writers come back.
-      std::lock_guard resends(mutex_);
-      for (Resend& resend : resends_) {
-        if (!resend.refused) resend.due = now;
-      }
-    }
-    resend_due();
-    renew_at_ = Clock::time_point::max();
-    std::lock_guard renewed(renewed_mutex_);
-    renewing_ = false;
-  }
-  renewed_.notify_all();
 }
 
 void KafkaSink::on_error(rd_kafka_t*, int err, const char* reason, void* opaque) {

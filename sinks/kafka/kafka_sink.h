@@ -79,6 +79,8 @@ class KafkaSink final : public Sink {
 
   using Batch = KafkaBatchTracker::Batch;
   using Clock = std::chrono::steady_clock;
+  // How long the poll thread waits for reports at a time, and writers for a new producer.
+  static constexpr int kPollMs = 50;
 
   struct HeadersDeleter {
     void operator()(rd_kafka_headers_t* headers) const noexcept {
