@@ -1,6 +1,7 @@
 // The Kafka sink against a mock cluster in the test process: acknowledgements follow delivery
-// reports, permanent errors are held or dead-lettered, QUEUE_FULL blocks, expired messages are
-// produced again, keys and headers are as configured.
+// reports, permanent errors are held (until reopen(), or rejected at shutdown and in one-shot
+// runs) or dead-lettered, QUEUE_FULL blocks, expired messages are produced again, a fatal producer
+// error builds a new producer, keys and headers are as configured.
 #include "sinks/kafka/kafka_sink.h"
 
 #include <gtest/gtest.h>
