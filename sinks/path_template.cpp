@@ -42,6 +42,18 @@ void append_padded(std::string& out, unsigned value, int width) {
   out.append(digits, static_cast<std::size_t>(width));
 }
 
+// Cuts the bytes [begin, end) of `text` to `limit` as bound_length() says; returns the new end.
+std::size_t bound_range(std::string& text, std::size_t begin, std::size_t end, std::size_t limit) {
+  if (end - begin <= limit) return end;
+  // Hashed before it is overwritten; the string only shrinks, so nothing is allocated.
+  const std::string_view whole(text.data() + begin, end - begin);
+  char suffix[kHashSuffixLength];
+  write_hash_suffix(suffix, whole);
+  const std::size_t keep = limit - kHashSuffixLength;
+  text.replace(begin + keep, end - begin - keep, suffix, kHashSuffixLength);
+  return begin + limit;
+}
+
 }  // namespace
 
 void append_safe_name(std::string& out, std::string_view name) {
@@ -52,16 +64,16 @@ void append_safe_name(std::string& out, std::string_view name) {
   const bool too_long = name.size() > kMaxFieldLength;
   const std::string_view kept =
       too_long ? name.substr(0, kMaxFieldLength - kHashSuffixLength) : name;
-  for (char c : kept) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '-' || c == '_' || c == '.';
-    out += ok ? c : '_';
-  }
+  for (char c : kept) out += is_safe_name_byte(c) ? c : '_';
   if (name == "." || name == "..") out.back() = '_';
   if (too_long) {
     out.append(kHashSuffixLength, '-');
     write_hash_suffix(out.data() + out.size() - kHashSuffixLength, name);
   }
+}
+
+void bound_length(std::string& name, std::size_t limit) {
+  bound_range(name, 0, name.size(), limit);
 }
 
 void bound_path_components(std::string& path) {
@@ -70,16 +82,7 @@ void bound_path_components(std::string& path) {
     std::size_t end = path.find('/', begin);
     const bool last = end == std::string::npos;
     if (last) end = path.size();
-    const std::size_t limit = last ? kMaxFileNameLength : NAME_MAX;
-    if (end - begin > limit) {
-      // Hashed before it is overwritten; the string only shrinks, so nothing is allocated.
-      const std::string_view whole(path.data() + begin, end - begin);
-      char suffix[kHashSuffixLength];
-      write_hash_suffix(suffix, whole);
-      const std::size_t keep = limit - kHashSuffixLength;
-      path.replace(begin + keep, end - begin - keep, suffix, kHashSuffixLength);
-      end = begin + limit;
-    }
+    end = bound_range(path, begin, end, last ? kMaxFileNameLength : NAME_MAX);
     begin = end + 1;
   }
 }

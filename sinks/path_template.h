@@ -18,10 +18,21 @@ namespace horolog {
 // digits of a hash of the whole name, so distinct long names stay distinct.
 inline constexpr std::size_t kMaxFieldLength = 128;
 
+// The bytes a name taken from an event keeps: ASCII letters and digits, '-', '_' and '.' (also
+// every byte a Kafka topic name may hold).
+constexpr bool is_safe_name_byte(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_' || c == '.';
+}
+
 // Appends `name` as one path component: letters, digits, '-', '_' and '.' are kept, anything else
 // becomes '_'; an empty name becomes "unknown", "." and ".." cannot result, and names longer
 // than kMaxFieldLength are cut as said above. Fields from events are rendered this way.
 void append_safe_name(std::string& out, std::string_view name);
+
+// Cuts `name` to `limit` bytes when it is longer, as long fields are cut: its first bytes, "-"
+// and 16 hex digits of a hash of the whole name. The string only shrinks: nothing is allocated.
+void bound_length(std::string& name, std::size_t limit);
 
 // Cuts each component of a rendered file path that is longer than a file name may be (NAME_MAX;
 // the last component 16 bytes less, room for ".zst" and a rotation suffix) the same way: its

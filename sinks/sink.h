@@ -91,7 +91,8 @@ class Sink {
   // Called by the engine on its timer (every ~100 ms) for time-based policies. Sinks whose acks
   // arrive on their own (Kafka delivery reports) override it so the writers are not held up.
   virtual void flush_due() { flush(); }
-  // Reopens output files (SIGHUP after an external rotation). Default: nothing to reopen.
+  // SIGHUP: reopens output files (after an external rotation), and produces again what a sink
+  // holds for an operator to fix (Kafka, on_permanent_error: hold). Default: nothing to do.
   virtual void reopen() {}
   virtual const SinkCounters& counters() const noexcept = 0;
   // The files this sink has written to, in the order first opened (for summaries).

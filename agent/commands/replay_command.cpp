@@ -202,6 +202,15 @@ Result<int> replay_command(const ReplayCommandOptions& options) {
   }
   sinks.flush();
   progress.clear();
+  // Replay keeps no checkpoints: an event a sink did not take is not sent again by anyone, so
+  // the run says it did not do all of its work (a reader of stdout that went away ended it).
+  std::uint64_t dead_lettered = 0;
+  for (const auto& sink : sinks.sinks()) dead_lettered += sink->counters().dead_lettered;
+  if (!stdout_closed && (sinks.undelivered() > 0 || dead_lettered > 0)) {
+    std::cerr << "horolog replay: " << sinks.undelivered() << " batch(es) not delivered, "
+              << dead_lettered << " event(s) dead-lettered\n";
+    exit_code = 1;
+  }
 
   totals.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

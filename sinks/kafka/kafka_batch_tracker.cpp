@@ -7,6 +7,26 @@
 
 namespace horolog {
 
+namespace {
+
+bool parked(const KafkaBatchTracker::Batch& batch) noexcept {
+  return !batch.acked && batch.held > 0 && batch.held == batch.unsettled;
+}
+
+}  // namespace
+
+template <class Change>
+void KafkaBatchTracker::change(Batch& batch, Change&& apply) {
+  const bool was = parked(batch);
+  apply();
+  const bool is = parked(batch);
+  if (was && !is) --parked_;
+  if (!was && is) {
+    ++parked_;
+    if (waiting_ == parked_) idle_.notify_all();
+  }
+}
+
 KafkaBatchTracker::Batch* KafkaBatchTracker::begin(std::uint64_t ticket, std::size_t messages) {
   if (messages == 0) {
     ++batches_delivered_;
@@ -30,7 +50,7 @@ void KafkaBatchTracker::settle(Batch* batch, Outcome outcome, std::size_t count)
     std::lock_guard lock(mutex_);
     if (outcome == Outcome::refused) batch->refused = true;
     if (outcome == Outcome::abandoned) batch->abandoned = true;
-    batch->unsettled -= std::min(count, batch->unsettled);
+    change(*batch, [&] { batch->unsettled -= std::min(count, batch->unsettled); });
     if (batch->unsettled > 0) return;
     const bool send = !batch->acked;
     ticket = batch->ticket;
@@ -45,27 +65,38 @@ void KafkaBatchTracker::settle(Batch* batch, Outcome outcome, std::size_t count)
   acknowledged(1);
 }
 
+void KafkaBatchTracker::hold(Batch* batch) {
+  std::lock_guard lock(mutex_);
+  change(*batch, [&] { ++batch->held; });
+}
+
+void KafkaBatchTracker::unhold(Batch* batch) {
+  std::lock_guard lock(mutex_);
+  change(*batch, [&] { batch->held -= std::min<std::size_t>(1, batch->held); });
+}
+
 void KafkaBatchTracker::acknowledged(std::size_t batches) {
   // Counted down only after the callbacks returned: a flush that sees no batch waiting knows
   // every acknowledgement has been handed over.
   std::lock_guard lock(mutex_);
   waiting_ -= batches;
-  if (waiting_ == 0) idle_.notify_all();
+  if (waiting_ == parked_) idle_.notify_all();
 }
 
 bool KafkaBatchTracker::wait_idle(std::chrono::steady_clock::time_point deadline) {
   std::unique_lock lock(mutex_);
-  return idle_.wait_until(lock, deadline, [this] { return waiting_ == 0; });
+  return idle_.wait_until(lock, deadline, [this] { return waiting_ == parked_; });
 }
 
 std::size_t KafkaBatchTracker::abandon_waiting() {
   std::vector<std::uint64_t> tickets;
   {
     std::lock_guard lock(mutex_);
-    for (auto& [raw, batch] : batches_) {
-      if (batch->acked) continue;
-      batch->acked = true;
-      tickets.push_back(batch->ticket);
+    for (auto& entry : batches_) {
+      Batch& batch = *entry.second;
+      if (batch.acked) continue;
+      change(batch, [&] { batch.acked = true; });
+      tickets.push_back(batch.ticket);
     }
   }
   for (std::uint64_t ticket : tickets) {

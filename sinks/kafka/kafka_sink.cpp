@@ -1,13 +1,12 @@
-// KafkaSink: producing, delivery reports, the retry queue and the permanent-error policies.
+// KafkaSink: producing, delivery reports, the retry queue and the permanent-error policies. Held
+// events are in kafka_sink_held.cpp, the replacement of a failed producer in
+// kafka_sink_renewal.cpp.
 #include "sinks/kafka/kafka_sink.h"
 
 #include <spdlog/spdlog.h>
 
 #include <cstring>
-#include <stdexcept>
-#include <vector>
 
-#include "sinks/kafka/kafka_config.h"
 #include "sinks/kafka/kafka_error_class.h"
 
 namespace horolog {
@@ -16,14 +15,15 @@ namespace {
 
 constexpr auto kQueueFullWait = std::chrono::milliseconds(5);
 constexpr auto kTransientResendDelay = std::chrono::milliseconds(100);
-constexpr auto kHeldReminderPeriod = std::chrono::seconds(60);
 constexpr auto kErrorLogPeriod = std::chrono::seconds(10);
 
-std::string_view policy_text(PermanentErrorPolicy policy) {
+std::string_view policy_text(PermanentErrorPolicy policy, bool one_shot) {
   switch (policy) {
     case PermanentErrorPolicy::hold:
-      return "holding the event: its checkpoint will not advance (fix the cause and restart, or "
-             "configure on_permanent_error: dead_letter)";
+      return one_shot ? "the event is not delivered (fix the cause and run again, or configure "
+                        "on_permanent_error: dead_letter)"
+                      : "holding the event: its batch stays unacknowledged until it is delivered "
+                        "(fix the cause, then send SIGHUP to produce it again)";
     case PermanentErrorPolicy::retry: return "producing it again periodically";
     case PermanentErrorPolicy::dead_letter: return "writing it to the dead-letter file";
   }
@@ -35,22 +35,23 @@ std::string_view policy_text(PermanentErrorPolicy policy) {
 Result<std::unique_ptr<KafkaSink>> KafkaSink::create(const SinkConfig& config,
                                                      const KafkaSinkOptions& options,
                                                      const SinkEnvironment& env) {
-  Result<PathTemplate> topic = PathTemplate::parse(options.topic);
+  Result<KafkaTopic> topic = KafkaTopic::parse(options.topic);
   if (!topic) return fail(topic.error().within("kafka sink " + config.name + ": topic"));
-  Result<KafkaConf> conf = make_producer_conf(options);
-  if (!conf) return fail(conf.error().within("kafka sink " + config.name));
   std::unique_ptr<KafkaSink> sink(new KafkaSink(config.name, options, std::move(*topic), env));
-  if (Result<void> started = sink->start(std::move(*conf)); !started) return fail(started.error());
+  if (Result<void> started = sink->start(); !started) {
+    return fail(started.error().within("kafka sink " + config.name));
+  }
   return sink;
 }
 
-KafkaSink::KafkaSink(std::string name, KafkaSinkOptions options, PathTemplate topic,
+KafkaSink::KafkaSink(std::string name, KafkaSinkOptions options, KafkaTopic topic,
                      const SinkEnvironment& env)
     : name_(std::move(name)),
       options_(std::move(options)),
-      topic_template_(std::move(topic)),
+      topic_(std::move(topic)),
       key_(options_.key),
       stopping_(env.stopping),
+      one_shot_(env.one_shot),
       tracker_(env.ack, counters_.batches_delivered),
       last_reminder_(Clock::now()) {
   for (const std::string& header : options_.headers) {
@@ -63,47 +64,31 @@ KafkaSink::KafkaSink(std::string name, KafkaSinkOptions options, PathTemplate to
   }
 }
 
-Result<void> KafkaSink::start(KafkaConf conf) {
-  rd_kafka_conf_set_opaque(conf.get(), this);
-  rd_kafka_conf_set_dr_msg_cb(conf.get(), &KafkaSink::on_delivery);
-  rd_kafka_conf_set_error_cb(conf.get(), &KafkaSink::on_error);
-  rd_kafka_conf_set_log_cb(conf.get(), &KafkaSink::on_log);
-  char error[512];
-  producer_ = rd_kafka_new(RD_KAFKA_PRODUCER, conf.get(), error, sizeof error);
-  if (producer_ == nullptr) {
-    return fail(ErrorCode::invalid_config, "kafka sink " + name_ + ": " + error);
+KafkaProducer::Callbacks KafkaSink::callbacks() noexcept {
+  return {this, &KafkaSink::on_delivery, &KafkaSink::on_error, &KafkaSink::on_log};
+}
+
+Result<void> KafkaSink::start() {
+  if (Result<void> opened = producer_.open(options_, callbacks()); !opened) {
+    return fail(opened.error());
   }
-  (void)conf.release();  // rd_kafka_new took ownership
   poller_ = std::thread([this] { poll_loop(); });
   return {};
 }
 
 KafkaSink::~KafkaSink() {
-  if (producer_ == nullptr) return;  // never started: nothing was accepted
+  if (!poller_.joinable()) return;  // never started: nothing was accepted
   drain(/*bounded=*/true);
   quit_ = true;
   poller_.join();
   // Whatever is still queued was acknowledged `retry` by drain(): drop it and serve the
   // resulting reports so librdkafka holds no batch address when the tracker goes away.
-  rd_kafka_purge(producer_, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
-  for (int i = 0; i < 20 && rd_kafka_outq_len(producer_) > 0; ++i) rd_kafka_poll(producer_, 50);
-  for (auto& [topic_name, topic] : topics_) rd_kafka_topic_destroy(topic);
-  rd_kafka_destroy(producer_);
-  for (Resend& resend : resends_) {
-    if (resend.headers != nullptr) rd_kafka_headers_destroy(resend.headers);
-  }
-  spdlog::info("kafka sink {}: {} produced, {} delivered, {} retried, {} failed, {} dead-lettered",
-               name_, kafka_.produced.load(), kafka_.delivered.load(), kafka_.retried.load(),
-               kafka_.failed.load(), kafka_.dead_lettered.load());
-}
-
-rd_kafka_topic_t* KafkaSink::topic_handle(const std::string& name) {
-  auto it = topics_.find(name);
-  if (it != topics_.end()) return it->second;
-  rd_kafka_topic_t* topic = rd_kafka_topic_new(producer_, name.c_str(), nullptr);
-  if (topic == nullptr) return nullptr;  // produce() then names the topic and reports the error
-  topics_.emplace(name, topic);
-  return topic;
+  producer_.close();
+  spdlog::info(
+      "kafka sink {}: {} produced, {} delivered, {} retried, {} failed, {} dead-lettered, {} "
+      "producer(s) rebuilt",
+      name_, kafka_.produced.load(), kafka_.delivered.load(), kafka_.retried.load(),
+      kafka_.failed.load(), counters_.dead_lettered.load(), kafka_.rebuilt.load());
 }
 
 rd_kafka_resp_err_t KafkaSink::produce(rd_kafka_topic_t* topic, const char* topic_name,
@@ -146,7 +131,7 @@ rd_kafka_resp_err_t KafkaSink::produce(rd_kafka_topic_t* topic, const char* topi
     if (header_host_) header("host", event.host);
     if (header_input_) header("input", event.input_name);
   }
-  rd_kafka_error_t* error = rd_kafka_produceva(producer_, vu, n);
+  rd_kafka_error_t* error = rd_kafka_produceva(producer_.get(), vu, n);
   if (error == nullptr) return RD_KAFKA_RESP_ERR_NO_ERROR;
   const rd_kafka_resp_err_t code = rd_kafka_error_code(error);
   rd_kafka_error_destroy(error);
@@ -156,10 +141,20 @@ rd_kafka_resp_err_t KafkaSink::produce(rd_kafka_topic_t* topic, const char* topi
 void KafkaSink::write(const EncodedBatch& batch) {
   const std::size_t n = batch.events->size;
   Batch* tracked = tracker_.begin(batch.ticket, n);
+  std::shared_lock producer(producer_mutex_, std::defer_lock);
+  auto give_up = [&](std::size_t produced) {
+    // Stopping while the producer could take nothing: the rest is read again after a restart.
+    tracker_.settle(tracked, KafkaBatchTracker::Outcome::abandoned, n - produced);
+    counters_.events += produced;
+  };
   for (std::size_t i = 0; i < n; ++i) {
+    if (!producer.owns_lock() || renewing_) {
+      if (producer.owns_lock()) producer.unlock();  // let the replacement in
+      if (!acquire_producer(producer)) return give_up(i);
+    }
     const Event& event = batch.events->events[i];
-    topic_template_.render(event, batch.format, topic_scratch_);
-    rd_kafka_topic_t* topic = topic_handle(topic_scratch_);
+    topic_.render(event, batch.format, topic_scratch_);
+    rd_kafka_topic_t* topic = producer_.topic(topic_scratch_);
     const std::string_view key = key_.render(event, key_scratch_);
     std::string_view line = batch.line(i);
     if (line.ends_with('\n')) line.remove_suffix(1);
@@ -168,21 +163,25 @@ void KafkaSink::write(const EncodedBatch& batch) {
                           nullptr, tracked)) == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
       // Backpressure: the queue drains as reports come in; nothing is dropped.
       ++kafka_.queue_full_waits;
-      if (stopping()) {
-        tracker_.settle(tracked, KafkaBatchTracker::Outcome::abandoned, n - i);
-        counters_.events += i;
-        return;
+      if (stopping()) return give_up(i);
+      producer.unlock();
+      {
+        std::unique_lock lock(room_mutex_);
+        ++waiting_for_room_;
+        room_.wait_for(lock, kQueueFullWait);
+        --waiting_for_room_;
       }
-      std::unique_lock lock(room_mutex_);
-      ++waiting_for_room_;
-      room_.wait_for(lock, kQueueFullWait);
-      --waiting_for_room_;
+      if (!acquire_producer(producer)) return give_up(i);
+      topic = producer_.topic(topic_scratch_);  // the producer may be a new one
     }
     counters_.bytes += line.size();
     if (err == RD_KAFKA_RESP_ERR_NO_ERROR) {
       ++kafka_.produced;
       continue;
     }
+    // The producer failed for good: this message is produced again by the next one, and the
+    // rest of the batch waits for it.
+    if (err == RD_KAFKA_RESP_ERR__FATAL) renewing_ = true;
     // Refused before it was queued (e.g. larger than message.max.bytes): same handling as a
     // failed delivery, with the headers built here.
     rd_kafka_headers_t* headers = rd_kafka_headers_new(3);
@@ -227,8 +226,9 @@ void KafkaSink::handle_failure(const Failure& failure) {
     return;
   }
   if (classify_kafka_error(failure.err) == KafkaErrorClass::transient) {
-    // librdkafka gave up (message.timeout.ms expired, or a fatal producer state): produce again.
-    schedule_resend(failure, kTransientResendDelay);
+    // librdkafka gave up (message.timeout.ms expired, a fatal producer error, a purge when the
+    // producer is replaced): produce again.
+    schedule_resend(failure, kTransientResendDelay, /*refused=*/false);
     return;
   }
   ++kafka_.failed;
@@ -239,41 +239,54 @@ void KafkaSink::handle_failure(const Failure& failure) {
     std::lock_guard lock(mutex_);
     if (reported_.emplace(static_cast<int>(failure.err), std::string(failure.topic)).second) {
       spdlog::error("kafka sink {}: topic {} refused an event for good: {} ({}); {}", name_,
-                    failure.topic, reason, rd_kafka_err2name(failure.err), policy_text(policy));
+                    failure.topic, reason, rd_kafka_err2name(failure.err),
+                    policy_text(policy, one_shot_));
     }
     last_refusal_ = reason;
     if (policy == PermanentErrorPolicy::dead_letter) {
       const int rc = dead_letter_->append(rd_kafka_err2name(failure.err), reason, failure.topic,
                                           failure.value);
       if (rc == 0) {
-        ++kafka_.dead_lettered;
+        ++counters_.dead_lettered;  // the run's summary and exit status count it
         outcome = KafkaBatchTracker::Outcome::delivered;
       } else {
         spdlog::error("kafka sink {}: cannot write dead-letter file {}: {}; holding the event",
                       name_, dead_letter_->path(), std::strerror(rc));
       }
     }
-    if (outcome == KafkaBatchTracker::Outcome::refused && policy != PermanentErrorPolicy::retry) {
-      ++held_;
+    // Held until reopen() when someone can fix the cause and send SIGHUP; under the lock, so
+    // that reject_held() at shutdown cannot miss it.
+    if (outcome == KafkaBatchTracker::Outcome::refused && policy != PermanentErrorPolicy::retry &&
+        !one_shot_ && !rejecting_held_) {
+      held_messages_.push_back(copy_of(failure));
+      held_ = held_messages_.size();
+      tracker_.hold(failure.batch);
+      return;
     }
   }
   if (policy == PermanentErrorPolicy::retry) {
-    schedule_resend(failure, options_.permanent_retry_interval);
+    schedule_resend(failure, options_.permanent_retry_interval, /*refused=*/true);
     return;
   }
   tracker_.settle(failure.batch, outcome);
 }
 
-void KafkaSink::schedule_resend(const Failure& failure, Clock::duration delay) {
+KafkaSink::Resend KafkaSink::copy_of(const Failure& failure) {
+  Resend copy;
+  copy.topic = failure.topic;
+  copy.has_key = failure.key != nullptr;
+  if (copy.has_key) copy.key.assign(static_cast<const char*>(failure.key), failure.key_size);
+  copy.value = failure.value;
+  if (failure.headers != nullptr) copy.headers.reset(rd_kafka_headers_copy(failure.headers));
+  copy.batch = failure.batch;
+  return copy;
+}
+
+void KafkaSink::schedule_resend(const Failure& failure, Clock::duration delay, bool refused) {
   ++kafka_.retried;
-  Resend resend;
-  resend.topic = failure.topic;
-  resend.has_key = failure.key != nullptr;
-  if (resend.has_key) resend.key.assign(static_cast<const char*>(failure.key), failure.key_size);
-  resend.value = failure.value;
-  resend.headers = failure.headers != nullptr ? rd_kafka_headers_copy(failure.headers) : nullptr;
-  resend.batch = failure.batch;
+  Resend resend = copy_of(failure);
   resend.due = Clock::now() + delay;
+  resend.refused = refused;
   std::lock_guard lock(mutex_);
   resends_.push_back(std::move(resend));
 }
@@ -295,48 +308,44 @@ void KafkaSink::resend_due() {
   for (Resend& resend : due) {
     const rd_kafka_resp_err_t err =
         produce(nullptr, resend.topic.c_str(), resend.key, resend.has_key, resend.value, nullptr, 0,
-                resend.headers, resend.batch);
-    if (err == RD_KAFKA_RESP_ERR_NO_ERROR) continue;  // librdkafka owns the headers now
+                resend.headers.get(), resend.batch);
+    if (err == RD_KAFKA_RESP_ERR_NO_ERROR) {
+      (void)resend.headers.release();  // librdkafka owns them now
+      continue;
+    }
     if (err == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
       resend.due = now + kQueueFullWait;
       std::lock_guard lock(mutex_);
       resends_.push_back(std::move(resend));
       continue;
     }
+    if (err == RD_KAFKA_RESP_ERR__FATAL) renewing_ = true;
     handle_failure({err, resend.topic, resend.has_key ? resend.key.data() : nullptr,
-                    resend.key.size(), resend.value, resend.headers, resend.batch});
-    if (resend.headers != nullptr) rd_kafka_headers_destroy(resend.headers);
+                    resend.key.size(), resend.value, resend.headers.get(), resend.batch});
   }
-}
-
-void KafkaSink::remind_held() {
-  const auto now = Clock::now();
-  if (held_ == 0 || now - last_reminder_ < kHeldReminderPeriod) return;
-  last_reminder_ = now;
-  std::lock_guard lock(mutex_);
-  spdlog::error(
-      "kafka sink {}: {} event(s) refused for good are held (last reason: {}); their "
-      "checkpoint stays before them until the cause is fixed and horolog restarts",
-      name_, held_.load(), last_refusal_);
 }
 
 void KafkaSink::poll_loop() {
   while (!quit_) {
-    rd_kafka_poll(producer_, 50);
+    if (producer_.is_open()) {
+      rd_kafka_poll(producer_.get(), kPollMs);
+    } else {
+      std::this_thread::sleep_for(std::chrono::milliseconds(kPollMs));  // the next build is due
+    }
+    if (renewing_ || producer_.fatal_error() != RD_KAFKA_RESP_ERR_NO_ERROR) {
+      renew_producer();
+      continue;
+    }
+    produce_released();
     resend_due();
     remind_held();
   }
 }
 
-void KafkaSink::on_error(rd_kafka_t* producer, int err, const char* reason, void* opaque) {
+void KafkaSink::on_error(rd_kafka_t*, int err, const char* reason, void* opaque) {
   auto* self = static_cast<KafkaSink*>(opaque);
-  if (err == RD_KAFKA_RESP_ERR__FATAL) {
-    char fatal[512];
-    const rd_kafka_resp_err_t code = rd_kafka_fatal_error(producer, fatal, sizeof fatal);
-    spdlog::critical("kafka sink {}: fatal producer error {}: {}", self->name_,
-                     rd_kafka_err2name(code), fatal);
-    return;
-  }
+  // The poll thread finds a fatal error itself, replaces the producer and says so.
+  if (err == RD_KAFKA_RESP_ERR__FATAL) return;
   // Broker connection errors repeat on every reconnect attempt: log each kind every 10 s.
   const auto now = Clock::now();
   std::lock_guard lock(self->mutex_);
@@ -348,8 +357,9 @@ void KafkaSink::on_error(rd_kafka_t* producer, int err, const char* reason, void
 }
 
 void KafkaSink::on_log(const rd_kafka_t*, int level, const char* facility, const char* text) {
-  // Syslog levels; what matters to an operator arrives through on_error already.
-  if (level <= 2) {
+  // Syslog levels; what matters to an operator arrives through on_error already, and a fatal
+  // error is reported when the producer is replaced.
+  if (level <= 2 && std::strcmp(facility, "FATAL") != 0) {
     spdlog::error("librdkafka {}: {}", facility, text);
   } else {
     spdlog::debug("librdkafka {}: {}", facility, text);
@@ -358,10 +368,15 @@ void KafkaSink::on_log(const rd_kafka_t*, int level, const char* facility, const
 
 void KafkaSink::drain(bool bounded) {
   if (tracker_.in_flight() == 0) return;
-  rd_kafka_flush(producer_, 0);  // send lingering messages now instead of after linger.ms
+  {
+    std::shared_lock producer(producer_mutex_);
+    // Send lingering messages now instead of after linger.ms.
+    if (!renewing_) rd_kafka_flush(producer_.get(), 0);
+  }
   auto give_up = Clock::time_point::max();
   for (;;) {
     if ((bounded || stopping()) && give_up == Clock::time_point::max()) {
+      reject_held();  // nobody will send SIGHUP any more
       give_up =
           Clock::now() + std::chrono::duration_cast<Clock::duration>(options_.shutdown_timeout);
     }

@@ -7,14 +7,14 @@
 
 #include "config/file_use.h"
 #include "config/option_types.h"
-#include "sinks/path_template.h"
+#include "sinks/kafka/kafka_topic.h"
 
 namespace horolog {
 
 // What happens to events the cluster refuses for good (message too large, unknown topic, not
 // authorised). Transient errors are never subject to this: they are retried forever.
 enum class PermanentErrorPolicy {
-  hold,         // the batch is not acknowledged: the checkpoint stays before it until a restart
+  hold,         // the batch stays pending until SIGHUP produces the events again and they arrive
   retry,        // produce the events again every `permanent_retry_interval`, forever
   dead_letter,  // write the events with the error to the `dead_letter` file and go on
 };
@@ -35,9 +35,12 @@ struct KafkaSinkOptions {
     v("brokers", brokers, "Bootstrap brokers, `host:port[,host:port...]`");
     v.check("brokers", !brokers.empty(), "a kafka sink needs `brokers`");
     v("topic", topic,
-      "Topic template: {input}, {format}, {host} and strftime fields of the event's UTC time");
+      "Topic template: {input}, {format}, {host} and strftime fields of the event's UTC time. "
+      "Its own text may hold only letters, digits, `.`, `_` and `-` and not start with `__`; "
+      "names from events are made valid (other characters become `_`, at most 249 characters, "
+      "a leading `__` becomes `_-`)");
     v.check("topic", !topic.empty(), "the topic must not be empty");
-    const Result<PathTemplate> parsed_topic = PathTemplate::parse(topic);
+    const Result<KafkaTopic> parsed_topic = KafkaTopic::parse(topic);
     v.check("topic", parsed_topic.has_value(), parsed_topic ? "" : parsed_topic.error().message());
     v("key", key,
       "Message key: `host`, `input`, `none`, or `field:NAME` with NAME one of host.name, "
@@ -62,8 +65,11 @@ struct KafkaSinkOptions {
       config::Choices<PermanentErrorPolicy>{{{"hold", PermanentErrorPolicy::hold},
                                              {"retry", PermanentErrorPolicy::retry},
                                              {"dead_letter", PermanentErrorPolicy::dead_letter}}},
-      "Events the cluster refuses for good: `hold` (not acknowledged; the checkpoint stays "
-      "before them), `retry` (produce again every permanent_retry_interval) or `dead_letter`");
+      "Events the cluster refuses for good: `hold` (kept, their batch pending and its file's "
+      "checkpoint before them, until SIGHUP produces them again; at shutdown, and at once in "
+      "run --once and replay, not delivered), `retry` (produced again every "
+      "permanent_retry_interval; their batch pending meanwhile) or `dead_letter`. A pending "
+      "batch pauses the reading of its own file once that file's delivery window is full");
     v("dead_letter", dead_letter,
       "NDJSON file receiving refused events with the error (on_permanent_error: dead_letter)");
     v.check("dead_letter",

@@ -6,6 +6,7 @@
 
 #include "agent/inputs/file/file_input_options.h"
 #include "sinks/file_sink_options.h"
+#include "sinks/kafka/kafka_sink_options.h"
 #include "sinks/stdout_sink.h"
 #include "tests/config/print_config_error.h"
 #include "tests/support/test_paths.h"
@@ -408,7 +409,7 @@ TEST(AgentConfig, FullExampleDecodesEveryValue) {
   EXPECT_EQ(events.parser.time_key, "ts");
   EXPECT_EQ(events.parser.message_key, "msg");
 
-  ASSERT_EQ(config.sinks.size(), 2u);
+  ASSERT_EQ(config.sinks.size(), 3u);
   EXPECT_EQ(config.sinks[0].name, "archive");
   const auto& archive = std::any_cast<const FileSinkOptions&>(config.sinks[0].settings);
   EXPECT_EQ(archive.path, "/var/log/horolog/{host}-{input}-%Y%m%d%H.ndjson.zst");
@@ -422,6 +423,13 @@ TEST(AgentConfig, FullExampleDecodesEveryValue) {
   EXPECT_EQ(archive.dead_letter, "/var/lib/horolog/archive-dead-letter.ndjson");
   EXPECT_EQ(config.sinks[1].name, "console");
   EXPECT_TRUE((std::any_cast<StdoutSinkOptions>(&config.sinks[1].settings) != nullptr));
+  EXPECT_EQ(config.sinks[2].name, "siem");
+  const auto& siem = std::any_cast<const KafkaSinkOptions&>(config.sinks[2].settings);
+  EXPECT_EQ(siem.brokers, "127.0.0.1:9092");
+  EXPECT_EQ(siem.topic, "logs.{format}");
+  EXPECT_EQ(siem.key, "host");
+  EXPECT_EQ(siem.on_permanent_error, PermanentErrorPolicy::hold);
+  EXPECT_EQ(siem.librdkafka.at("compression.type"), "zstd");
 }
 
 }  // namespace

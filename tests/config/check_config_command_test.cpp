@@ -57,7 +57,7 @@ TEST(CheckConfig, ValidConfigPrintsSummaryAndSucceeds) {
   EXPECT_EQ(out.str(), config.string() +
                            ": OK\n"
                            "  3 inputs: system (file) app (file) events (file)\n"
-                           "  2 sinks: archive (file) console (stdout)\n");
+                           "  3 sinks: archive (file) console (stdout) siem (kafka)\n");
   EXPECT_TRUE(err.str().empty());
 }
 

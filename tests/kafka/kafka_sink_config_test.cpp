@@ -62,7 +62,8 @@ TEST(KafkaSinkConfig, ReportsInconsistentSettingsWithTheirPath) {
 }
 
 // What KafkaSink::create would refuse at start-up is a config problem too, found without a
-// network: the topic template and every property librdkafka's rd_kafka_conf_set rejects.
+// network: the topic template (with names Kafka refuses) and every property librdkafka's
+// rd_kafka_conf_set rejects.
 TEST(KafkaSinkConfig, ReportsWhatTheSinkWouldRefuseAtTheKeyThatCausesIt) {
   struct Case {
     std::string_view keys;
@@ -72,6 +73,9 @@ TEST(KafkaSinkConfig, ReportsWhatTheSinkWouldRefuseAtTheKeyThatCausesIt) {
   const Case table[] = {
       {"    topic: \"logs.{inptu}\"\n", "sinks[0].topic", "unknown field {inptu}"},
       {"    topic: \"logs.%Q\"\n", "sinks[0].topic", "unsupported field %Q"},
+      {"    topic: \"logs/{host}\"\n", "sinks[0].topic", "not `/`"},
+      {"    topic: \"__consumer_offsets\"\n", "sinks[0].topic", "internal topics"},
+      {"    topic: \"..\"\n", "sinks[0].topic", "`.` and `..`"},
       {"    librdkafka: {acks: banana}\n", "sinks[0].librdkafka", "librdkafka property acks: "},
       {"    librdkafka: {no.such.property: x}\n", "sinks[0].librdkafka",
        "librdkafka property no.such.property: "},

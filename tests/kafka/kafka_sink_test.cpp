@@ -1,10 +1,13 @@
 // The Kafka sink against a mock cluster in the test process: acknowledgements follow delivery
-// reports, permanent errors are held or dead-lettered, QUEUE_FULL blocks, expired messages are
-// produced again, keys and headers are as configured.
+// reports, permanent errors are held (until reopen(), or rejected at shutdown and in one-shot
+// runs) or dead-lettered, QUEUE_FULL blocks, expired messages are produced again, a fatal producer
+// error builds a new producer, keys and headers are as configured.
 #include "sinks/kafka/kafka_sink.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <set>
@@ -20,14 +23,18 @@
 namespace horolog {
 namespace {
 
+using namespace std::chrono_literals;
 using test::InProcessCluster;
 using test::SequenceBatch;
 
 // A sink named "out" as the registry builds it; the test stops on a configuration it refuses.
+// By default the sink runs as `run` without --once runs it: held events wait for SIGHUP.
 std::unique_ptr<KafkaSink> open_sink(const KafkaSinkOptions& options, AckCallback ack,
-                                     const std::atomic<bool>* stopping = nullptr) {
-  auto sink = KafkaSink::create(SinkConfig{"out", "kafka", {}}, options,
-                                SinkEnvironment{std::move(ack), stopping, nullptr});
+                                     const std::atomic<bool>* stopping = nullptr,
+                                     bool one_shot = false) {
+  auto sink = KafkaSink::create(
+      SinkConfig{"out", "kafka", {}}, options,
+      SinkEnvironment{.ack = std::move(ack), .stopping = stopping, .one_shot = one_shot});
   EXPECT_TRUE(sink) << sink.error().message();
   return sink ? std::move(*sink) : nullptr;
 }
@@ -44,6 +51,17 @@ class AckLog {
   std::vector<std::pair<std::uint64_t, Delivery>> acks() const {
     std::lock_guard lock(mutex_);
     return acks_;
+  }
+  // Sorted by ticket once `count` acknowledgements arrived, or as they are after `timeout`.
+  std::vector<std::pair<std::uint64_t, Delivery>> wait_for(
+      std::size_t count, std::chrono::milliseconds timeout) const {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (acks().size() < count && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    auto sorted = acks();
+    std::sort(sorted.begin(), sorted.end());
+    return sorted;
   }
 
  private:
@@ -68,6 +86,16 @@ std::multiset<std::string> values_in(const InProcessCluster& cluster, const std:
   test::read_topic(cluster.bootstraps(), topic, read,
                    [&](const test::ConsumedMessage& m) { values.emplace(m.value); });
   return values;
+}
+
+// Polls `done` every 10 ms until it holds or `timeout` passes; returns whether it held.
+bool eventually(const std::function<bool()>& done, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (!done()) {
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return true;
 }
 
 TEST(KafkaErrorClass, SortsPermanentAndTransientErrors) {
@@ -183,14 +211,64 @@ KafkaSinkOptions with_small_limit(const InProcessCluster& cluster, std::string t
   return options;
 }
 
-TEST(KafkaSink, HoldsABatchWithAPermanentErrorWithoutDeliveringIt) {
+// A topic the cluster refuses (TOPIC_EXCEPTION in its metadata) until the error is cleared: the
+// operator creates the topic or grants the ACL, then sends SIGHUP.
+TEST(KafkaSink, KeepsAHeldBatchPendingUntilReopenThenDeliversIt) {
+  InProcessCluster cluster;
+  AckLog log;
+  rd_kafka_mock_topic_set_error(cluster.get(), "held", RD_KAFKA_RESP_ERR_TOPIC_EXCEPTION);
+  auto sink = open_sink(options_for(cluster, "held"), log.callback());
+  SequenceBatch batch(0, 5);
+  batch.encoded.ticket = 1;
+  sink->write(batch.encoded);
+  ASSERT_TRUE(eventually([&] { return sink->held_events() == 5; }, 10s));
+  sink->flush();  // returns: nothing but held events is outstanding
+  EXPECT_FALSE(eventually([&] { return !log.acks().empty(); }, 300ms)) << "acknowledged while held";
+  rd_kafka_mock_topic_set_error(cluster.get(), "held", RD_KAFKA_RESP_ERR_NO_ERROR);
+  sink->reopen();
+  sink->flush();
+  const auto acks = log.wait_for(1, 10s);
+  ASSERT_EQ(acks.size(), 1u);
+  EXPECT_EQ(acks[0], std::make_pair(std::uint64_t{1}, Delivery::delivered));
+  EXPECT_EQ(sink->held_events(), 0u);
+  const auto values = values_in(cluster, "held", 5);
+  EXPECT_EQ(values.size(), 5u);
+  EXPECT_EQ(values.count("{\"seq\":4}"), 1u);
+}
+
+TEST(KafkaSink, RejectsAHeldBatchAtShutdown) {
   InProcessCluster cluster;
   AckLog log;
   SequenceBatch small(0, 10);
   SequenceBatch large(10, 1, 5000);
   small.encoded.ticket = 1;
   large.encoded.ticket = 2;
-  auto sink = open_sink(with_small_limit(cluster, "hold"), log.callback());
+  std::atomic<bool> stopping{false};
+  auto sink = open_sink(with_small_limit(cluster, "hold-stop"), log.callback(), &stopping);
+  sink->write(small.encoded);
+  sink->write(large.encoded);
+  sink->flush();
+  EXPECT_EQ(sink->held_events(), 1u);
+  ASSERT_EQ(log.acks().size(), 1u) << "the held batch was acknowledged before shutdown";
+  EXPECT_EQ(log.acks()[0], std::make_pair(std::uint64_t{1}, Delivery::delivered));
+  stopping = true;
+  sink->flush();
+  const auto acks = log.wait_for(2, 10s);
+  ASSERT_EQ(acks.size(), 2u);
+  EXPECT_EQ(acks[1], std::make_pair(std::uint64_t{2}, Delivery::rejected));
+  EXPECT_EQ(sink->held_events(), 0u);
+  EXPECT_EQ(sink->kafka_counters().failed, 1u);
+}
+
+TEST(KafkaSink, RejectsAHeldBatchAtOnceWhenTheRunIsOneShot) {
+  InProcessCluster cluster;
+  AckLog log;
+  SequenceBatch small(0, 10);
+  SequenceBatch large(10, 1, 5000);
+  small.encoded.ticket = 1;
+  large.encoded.ticket = 2;
+  auto sink = open_sink(with_small_limit(cluster, "hold-once"), log.callback(), nullptr,
+                        /*one_shot=*/true);
   sink->write(small.encoded);
   sink->write(large.encoded);
   sink->flush();
@@ -199,7 +277,7 @@ TEST(KafkaSink, HoldsABatchWithAPermanentErrorWithoutDeliveringIt) {
   ASSERT_EQ(acks.size(), 2u);
   EXPECT_EQ(acks[0].second, Delivery::delivered);
   EXPECT_EQ(acks[1].second, Delivery::rejected);
-  EXPECT_EQ(sink->held_events(), 1u);
+  EXPECT_EQ(sink->held_events(), 0u);
   EXPECT_EQ(sink->kafka_counters().failed, 1u);
 }
 
@@ -218,11 +296,9 @@ TEST(KafkaSink, TreatsABrokerRefusingTheSizeAsPermanent) {
   batch.encoded.ticket = 7;
   sink->write(batch.encoded);
   sink->flush();
-  const auto acks = log.acks();
-  ASSERT_EQ(acks.size(), 2u);
-  EXPECT_EQ(acks[1], std::make_pair(std::uint64_t{7}, Delivery::rejected));
+  EXPECT_EQ(log.acks().size(), 1u) << "the refused batch is held, not acknowledged";
   EXPECT_GE(sink->kafka_counters().failed, 1u);
-  EXPECT_GE(sink->held_events(), 1u);
+  EXPECT_EQ(sink->held_events(), 5u);
 }
 
 TEST(KafkaSink, ProducesRefusedEventsAgainWithTheRetryPolicy) {
@@ -269,7 +345,7 @@ TEST(KafkaSink, WritesPermanentlyRefusedEventsToTheDeadLetterFile) {
     sink->write(batch.encoded);
     sink->write(large.encoded);
     sink->flush();
-    EXPECT_EQ(sink->kafka_counters().dead_lettered, 1u);
+    EXPECT_EQ(sink->counters().dead_lettered, 1u);
     EXPECT_EQ(sink->held_events(), 0u);
   }
   for (const auto& [ticket, delivery] : log.acks()) EXPECT_EQ(delivery, Delivery::delivered);
@@ -339,6 +415,86 @@ TEST(KafkaSink, GivesUpAtShutdownWithRetryWhenTheClusterStaysDown) {
   }
   ASSERT_EQ(log.acks().size(), 1u);
   EXPECT_EQ(log.acks()[0].second, Delivery::retry);
+}
+
+// With enable.gapless.guarantee, a broker's OUT_OF_ORDER_SEQUENCE_NUMBER is a fatal error of the
+// idempotent producer (rd_kafka_fatal_error), as a sequence desynchronisation is in a real cluster.
+KafkaSinkOptions with_fatal_sequence_errors(const InProcessCluster& cluster, std::string topic) {
+  auto options = options_for(cluster, std::move(topic));
+  options.librdkafka["enable.gapless.guarantee"] = "true";
+  options.shutdown_timeout = std::chrono::seconds(1);  // a failing test does not hang
+  return options;
+}
+
+// Reads `topic` until every value of sequence numbers [first, first + count) arrived (duplicates
+// may come too); returns the ones that did not.
+std::set<std::string> missing_values(const InProcessCluster& cluster, const std::string& topic,
+                                     std::uint64_t first, std::uint64_t count) {
+  std::set<std::string> missing;
+  for (std::uint64_t seq = first; seq < first + count; ++seq) {
+    missing.insert("{\"seq\":" + std::to_string(seq) + "}");
+  }
+  test::ReadOptions read;
+  read.done = [&] { return missing.empty(); };
+  read.settle = std::chrono::milliseconds(100);
+  test::read_topic(cluster.bootstraps(), topic, read,
+                   [&](const test::ConsumedMessage& m) { missing.erase(std::string(m.value)); });
+  return missing;
+}
+
+TEST(KafkaSink, RebuildsTheProducerAfterAFatalErrorAndDeliversBatchesFromBeforeAndAfter) {
+  InProcessCluster cluster;
+  AckLog log;
+  auto sink = open_sink(with_fatal_sequence_errors(cluster, "fatal"), log.callback());
+  SequenceBatch warm_up(1000, 1);  // the producer has its id and the topic exists
+  warm_up.encoded.ticket = 1;
+  sink->write(warm_up.encoded);
+  sink->flush();
+  rd_kafka_mock_push_request_errors(cluster.get(), 0 /* Produce */, 1,
+                                    RD_KAFKA_RESP_ERR_OUT_OF_ORDER_SEQUENCE_NUMBER);
+  SequenceBatch before(0, 50);
+  before.encoded.ticket = 2;
+  sink->write(before.encoded);
+  // The error came back and failed messages of `before`: the producer is fatal from now on.
+  ASSERT_TRUE(eventually([&] { return sink->kafka_counters().retried > 0; }, 10s));
+  SequenceBatch after(50, 50);
+  after.encoded.ticket = 3;
+  sink->write(after.encoded);
+  const auto acks = log.wait_for(3, 20s);
+  ASSERT_EQ(acks.size(), 3u);
+  EXPECT_EQ(acks[1], std::make_pair(std::uint64_t{2}, Delivery::delivered));
+  EXPECT_EQ(acks[2], std::make_pair(std::uint64_t{3}, Delivery::delivered));
+  EXPECT_EQ(sink->kafka_counters().rebuilt, 1u);
+  // Duplicates are possible (a message may have reached the log before the producer failed):
+  // every event is there at least once.
+  EXPECT_EQ(missing_values(cluster, "fatal", 0, 100), std::set<std::string>{});
+}
+
+TEST(KafkaSink, WaitsBeforeRebuildingAProducerThatFailsAgainAtOnce) {
+  InProcessCluster cluster;
+  AckLog log;
+  auto sink = open_sink(with_fatal_sequence_errors(cluster, "refail"), log.callback());
+  SequenceBatch warm_up(1000, 1);
+  warm_up.encoded.ticket = 1;
+  sink->write(warm_up.encoded);
+  sink->flush();
+  // The first request of the new producer fails the same way.
+  rd_kafka_mock_push_request_errors(cluster.get(), 0 /* Produce */, 2,
+                                    RD_KAFKA_RESP_ERR_OUT_OF_ORDER_SEQUENCE_NUMBER,
+                                    RD_KAFKA_RESP_ERR_OUT_OF_ORDER_SEQUENCE_NUMBER);
+  SequenceBatch batch(0, 20);
+  batch.encoded.ticket = 2;
+  sink->write(batch.encoded);
+  ASSERT_TRUE(eventually([&] { return sink->kafka_counters().rebuilt >= 1; }, 10s));
+  const auto first_rebuild = std::chrono::steady_clock::now();
+  ASSERT_TRUE(eventually([&] { return sink->kafka_counters().rebuilt >= 2; }, 10s));
+  const auto waited = std::chrono::steady_clock::now() - first_rebuild;
+  EXPECT_GE(waited, 900ms);
+  const auto acks = log.wait_for(2, 20s);
+  ASSERT_EQ(acks.size(), 2u);
+  EXPECT_EQ(acks[1], std::make_pair(std::uint64_t{2}, Delivery::delivered));
+  EXPECT_EQ(sink->kafka_counters().rebuilt, 2u);
+  EXPECT_EQ(missing_values(cluster, "refail", 0, 20), std::set<std::string>{});
 }
 
 TEST(KafkaSink, RefusesAConfigurationLibrdkafkaRejects) {
