@@ -254,7 +254,8 @@ void FileSink::fail_for_good(OutputFile& file, int err) {
   int dead_letter_rc = 0;
   if (options_.on_permanent_error == OutputErrorPolicy::dead_letter) {
     dead_letter_rc =
-        dead_letter_.append(err, file.path(), file.pending(), options_.fsync, dead_lettered);
+        dead_letter_.append(errno_name(err), std::strerror(err), {"file", "path", file.path()},
+                            file.pending(), options_.fsync, dead_lettered);
   }
   counters_.dead_lettered += dead_lettered;
   const bool held = options_.on_permanent_error == OutputErrorPolicy::hold || dead_letter_rc != 0;

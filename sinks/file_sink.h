@@ -13,9 +13,9 @@
 #include <unordered_set>
 #include <vector>
 
+#include "sinks/dead_letter_file.h"
 #include "sinks/file_sink_options.h"
 #include "sinks/output_codec.h"
-#include "sinks/output_dead_letter.h"
 #include "sinks/output_file.h"
 #include "sinks/output_lru.h"
 #include "sinks/output_state.h"
@@ -74,7 +74,7 @@ class FileSink final : public Sink {
   SinkCounters counters_;
   std::unique_ptr<OutputCodec> codec_;  // null without compression
   std::string compressed_;              // the codec's output
-  OutputDeadLetter dead_letter_;
+  DeadLetterFile dead_letter_;
   OutputState state_;
   std::uint64_t generation_ = 1;  // of the last state save; the first (in create) holds nothing
   OutputLru lru_;

@@ -244,8 +244,11 @@ void KafkaSink::handle_failure(const Failure& failure) {
     }
     last_refusal_ = reason;
     if (policy == PermanentErrorPolicy::dead_letter) {
-      const int rc = dead_letter_->append(rd_kafka_err2name(failure.err), reason, failure.topic,
-                                          failure.value);
+      std::size_t written = 0;
+      // Synced whatever the sink's settings: the checkpoint moves past the event at once.
+      const int rc =
+          dead_letter_->append(rd_kafka_err2name(failure.err), reason,
+                               {"kafka", "topic", failure.topic}, failure.value, true, written);
       if (rc == 0) {
         ++counters_.dead_lettered;  // the run's summary and exit status count it
         outcome = KafkaBatchTracker::Outcome::delivered;

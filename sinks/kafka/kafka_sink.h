@@ -21,7 +21,7 @@
 #include <utility>
 #include <vector>
 
-#include "sinks/kafka/dead_letter_file.h"
+#include "sinks/dead_letter_file.h"
 #include "sinks/kafka/kafka_batch_tracker.h"
 #include "sinks/kafka/kafka_key.h"
 #include "sinks/kafka/kafka_producer.h"
