@@ -116,23 +116,29 @@ rd_kafka_resp_err_t KafkaSink::produce(rd_kafka_topic_t* topic, const char* topi
     vu[n].u.mem.ptr = const_cast<char*>(key.data());
     vu[n++].u.mem.size = key.size();
   }
-  if (headers != nullptr) {
-    vu[n].vtype = RD_KAFKA_VTYPE_HEADERS;
-    vu[n++].u.headers = headers;
-  } else if (source != nullptr) {
+  // Headers are always handed over as a list of ours (VTYPE_HEADERS), never one by one
+  // (VTYPE_HEADER): when produceva() fails after building the message (a topic in error), it
+  // frees a list it built itself twice (librdkafka issue 4627), while one of ours stays ours.
+  rd_kafka_headers_t* built = nullptr;
+  if (headers == nullptr && source != nullptr &&
+      (header_format_ || header_host_ || header_input_)) {
     const Event& event = source->events->events[index];
+    built = rd_kafka_headers_new(3);
     auto header = [&](const char* name, std::string_view text) {
-      vu[n].vtype = RD_KAFKA_VTYPE_HEADER;
-      vu[n].u.header.name = name;
-      vu[n].u.header.val = text.data();
-      vu[n++].u.header.size = static_cast<ssize_t>(text.size());
+      rd_kafka_header_add(built, name, -1, text.data(), static_cast<ssize_t>(text.size()));
     };
     if (header_format_) header("format", source->format);
     if (header_host_) header("host", event.host);
     if (header_input_) header("input", event.input_name);
+    headers = built;
+  }
+  if (headers != nullptr) {
+    vu[n].vtype = RD_KAFKA_VTYPE_HEADERS;
+    vu[n++].u.headers = headers;
   }
   rd_kafka_error_t* error = rd_kafka_produceva(producer_.get(), vu, n);
-  if (error == nullptr) return RD_KAFKA_RESP_ERR_NO_ERROR;
+  if (error == nullptr) return RD_KAFKA_RESP_ERR_NO_ERROR;  // librdkafka owns `headers` now
+  if (built != nullptr) rd_kafka_headers_destroy(built);
   const rd_kafka_resp_err_t code = rd_kafka_error_code(error);
   rd_kafka_error_destroy(error);
   return code;

@@ -236,6 +236,25 @@ TEST(KafkaSink, KeepsAHeldBatchPendingUntilReopenThenDeliversIt) {
   EXPECT_EQ(values.count("{\"seq\":4}"), 1u);
 }
 
+// Once the metadata says the topic is in error, librdkafka refuses a message inside the produce
+// call, after building it: the headers must be freed once (librdkafka issue 4627), and the
+// events are held like those refused by the broker.
+TEST(KafkaSink, HoldsEventsRefusedInsideTheProduceCallWithTheirHeaders) {
+  InProcessCluster cluster;
+  AckLog log;
+  rd_kafka_mock_topic_set_error(cluster.get(), "in-error", RD_KAFKA_RESP_ERR_TOPIC_EXCEPTION);
+  auto sink = open_sink(options_for(cluster, "in-error"), log.callback());
+  SequenceBatch first(0, 5);
+  first.encoded.ticket = 1;
+  sink->write(first.encoded);
+  ASSERT_TRUE(eventually([&] { return sink->held_events() == 5; }, 10s));
+  SequenceBatch second(5, 5);
+  second.encoded.ticket = 2;
+  sink->write(second.encoded);
+  ASSERT_TRUE(eventually([&] { return sink->held_events() == 10; }, 10s));
+  EXPECT_TRUE(log.acks().empty());
+}
+
 TEST(KafkaSink, RejectsAHeldBatchAtShutdown) {
   InProcessCluster cluster;
   AckLog log;
