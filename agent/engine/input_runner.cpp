@@ -16,7 +16,7 @@ constexpr std::chrono::milliseconds kLongestWait{250};
 }  // namespace
 
 std::size_t InputRunner::default_workers() noexcept {
-  return std::max<std::size_t>(2, std::thread::hardware_concurrency());
+  return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 2, 4);
 }
 
 InputRunner::InputRunner(std::vector<Input*> inputs, OutputFactory make_output, std::size_t workers)

@@ -35,7 +35,9 @@ class InputRunner {
   void run(bool once, const std::atomic<bool>& stop,
            std::chrono::milliseconds drain_timeout = std::chrono::seconds(10));
 
-  // One worker per core by default, at least two (reading and writing overlap on a busy host).
+  // One worker per core, at least two (reading and writing overlap on a busy host) and at most
+  // four: each worker has its own buffers (a few MB while busy) and its writing thread, and an
+  // agent on every host must not take every core or grow with their number.
   static std::size_t default_workers() noexcept;
 
  private:

@@ -20,7 +20,9 @@ struct LineSourceSettings {
   std::string input_name;  // horolog.input
   std::string host;        // host.name for records that name none
   std::size_t max_record_size = Framer::kDefaultMaxRecordSize;
-  std::size_t chunk_size = 1u << 20;
+  // Bytes per read, and so per batch: 256 KiB parses as fast as 1 MiB (the batch stays in the
+  // caches) with a third of the memory per busy worker.
+  std::size_t chunk_size = 256u << 10;
   // The source follows a growing file: year inference is anchored to the time of each read, and
   // a last line without its terminator waits for the rest until finish().
   bool follow = false;
