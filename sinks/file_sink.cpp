@@ -111,7 +111,7 @@ OutputFile& FileSink::file_for(const std::string& rendered) {
   if (std::find(paths_written_.begin(), paths_written_.end(), path) == paths_written_.end()) {
     paths_written_.push_back(path);
   }
-  return lru_.add(std::move(path), std::move(file));
+  return lru_.add(path, std::move(file));
 }
 
 bool FileSink::rotation_due(const OutputFile& file) const noexcept {

@@ -171,7 +171,7 @@ Result<int> run_command(const RunCommandOptions& options) {
   std::vector<Input*> polled;
   for (auto& input : *inputs) polled.push_back(input.get());
   InputRunner runner(
-      std::move(polled),
+      polled,
       [&] {
         auto stage = std::make_unique<WriteStage>(sinks, stats, "", FieldSelection{}, &clock);
         return std::unique_ptr<BatchOutput>(std::move(stage));

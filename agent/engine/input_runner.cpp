@@ -19,7 +19,8 @@ std::size_t InputRunner::default_workers() noexcept {
   return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 2, 4);
 }
 
-InputRunner::InputRunner(std::vector<Input*> inputs, OutputFactory make_output, std::size_t workers)
+InputRunner::InputRunner(const std::vector<Input*>& inputs, OutputFactory make_output,
+                         std::size_t workers)
     : make_output_(std::move(make_output)),
       worker_count_(std::max<std::size_t>(1, workers)),
       wake_target_(std::make_shared<WakeTarget>()) {

@@ -25,7 +25,7 @@ class InputRunner {
   using OutputFactory = std::function<std::unique_ptr<BatchOutput>()>;
 
   // `inputs` must outlive the runner.
-  InputRunner(std::vector<Input*> inputs, OutputFactory make_output, std::size_t workers);
+  InputRunner(const std::vector<Input*>& inputs, OutputFactory make_output, std::size_t workers);
   ~InputRunner();
   InputRunner(const InputRunner&) = delete;
   InputRunner& operator=(const InputRunner&) = delete;
