@@ -88,6 +88,15 @@ std::string_view JsonLinesParser::in_record(std::string_view view) const noexcep
   return record_.substr(static_cast<std::size_t>(view.data() - padded_.data()), view.size());
 }
 
+// On Demand skips an unread object or array by counting brackets, without checking that they
+// match or what lies between; the text is shipped as JSON, so the DOM parser checks it whole.
+// `text` views into padded_, which has simdjson's padding after every value in it.
+bool JsonLinesParser::is_valid_json(std::string_view text) noexcept {
+  simdjson::dom::element ignored;
+  return nested_.parse(text.data(), text.size(), /*realloc_if_needed=*/false).get(ignored) ==
+         simdjson::SUCCESS;
+}
+
 bool JsonLinesParser::read_value(od::value& value, od::json_type type, StringArena& arena,
                                  FieldValue& out) noexcept {
   std::string_view text;
@@ -125,12 +134,14 @@ bool JsonLinesParser::read_value(od::value& value, od::json_type type, StringAre
     case od::json_type::object: {
       od::object nested;
       if (value.get_object().get(nested) || nested.raw_json().get(text)) return false;
+      if (!is_valid_json(text)) return false;
       out = FieldValue::json(in_record(text));
       return true;
     }
     case od::json_type::array: {
       od::array nested;
       if (value.get_array().get(nested) || nested.raw_json().get(text)) return false;
+      if (!is_valid_json(text)) return false;
       out = FieldValue::json(in_record(text));
       return true;
     }

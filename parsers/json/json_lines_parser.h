@@ -35,6 +35,8 @@ class JsonLinesParser final : public Parser {
   // Converts one member value; strings are copied to `arena`, JSON text views into the record.
   bool read_value(simdjson::ondemand::value& value, simdjson::ondemand::json_type type,
                   StringArena& arena, FieldValue& out) noexcept;
+  // Whether a nested object or array, as On Demand skipped it, is well-formed JSON.
+  bool is_valid_json(std::string_view text) noexcept;
   // A string matched by the time formats or an epoch number (s or ms) to @timestamp.
   bool resolve_time(const FieldValue& value, ParseContext& ctx, Event& event) noexcept;
   // A view into the padded copy, translated to the same bytes in the record.
@@ -44,7 +46,8 @@ class JsonLinesParser final : public Parser {
   std::string message_key_;
   TimeFormatList time_formats_;
   simdjson::ondemand::parser json_;
-  std::string padded_;  // the record plus simdjson's padding; capacity reused
+  simdjson::dom::parser nested_;  // validates nested values; its buffers are reused
+  std::string padded_;            // the record plus simdjson's padding; capacity reused
   std::string_view record_;
 };
 

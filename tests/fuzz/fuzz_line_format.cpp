@@ -4,6 +4,7 @@
 #include <simdjson.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string_view>
 
@@ -48,7 +49,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     line.clear();
     encoder.encode(event, EncodeContext{}, line);
     simdjson::dom::element doc;
-    if (json.parse(line).get(doc) != simdjson::SUCCESS) std::abort();
+    if (json.parse(line).get(doc) != simdjson::SUCCESS) {
+      // Show the line, so the crash report alone says what the encoder got wrong.
+      std::fprintf(stderr, "not valid JSON: %s\n", line.c_str());
+      std::abort();
+    }
   }
   return 0;
 }

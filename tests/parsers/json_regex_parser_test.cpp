@@ -121,7 +121,12 @@ TEST_P(JsonRejects, EmitsRawRecordWithParseError) {
 
 INSTANTIATE_TEST_SUITE_P(JsonLines, JsonRejects,
                          testing::Values("not json", "[1,2]", "{\"a\":", "{\"a\" 1}", "\"text\"",
-                                         "{\"a\":tru}", std::string("{\"a\":\"\xff\"}")));
+                                         "{\"a\":tru}", std::string("{\"a\":\"\xff\"}"),
+                                         // Nested values are kept as JSON text, so their
+                                         // brackets must match, not only balance in depth.
+                                         "{\"a\":{\"b\":\"x\",\"c\"],\"d\":1}",
+                                         "{\"a\":[1,2},\"b\":2}", "{\"a\":{\"b\" 1}}",
+                                         "{\"a\":[tru]}"));
 
 TEST(JsonLines, WinlogbeatSampleParsesWithoutErrors) {
   HOROLOG_SHARED_SAMPLE(path, "winevent-json/handwritten_winlogbeat.ndjson");
