@@ -49,7 +49,8 @@ struct FileSinkOptions {
       config::Choices<FlushPolicy>{
           {{"batch", FlushPolicy::batch}, {"interval", FlushPolicy::interval}}},
       "When written data counts as delivered: after every batch, or every flush_interval");
-    v("flush_interval", flush_interval, "Flush period when flush is `interval`");
+    v("flush_interval", flush_interval,
+      "Flush period when flush is `interval`; 0s flushes after every batch, as `flush: batch`");
     v("fsync", fsync, "fsync() files before reporting data as delivered (survives power loss)");
     v("max_open_files", max_open_files,
       "Most output files open at once; to open another, the least recently written one is "

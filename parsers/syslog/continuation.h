@@ -34,7 +34,6 @@ class ContinuationMemory {
   // `record` starts like a header (a record whose header did not parse is a parse error: it
   // must not be stamped with the time and host of the record before it).
   bool apply(std::string_view record, ParseContext& ctx, Event& event);
-  void forget() noexcept { valid_ = false; }
 
  private:
   bool valid_ = false;
