@@ -22,6 +22,8 @@ enum class TimeFlag : std::uint16_t {
   no_timestamp = 1u << 6,   // no usable timestamp in the record; ingest time used
   // more than 9 fractional digits: cut (not rounded) to the nanosecond; precision_digits is 9
   precision_truncated = 1u << 7,
+  // the wall clock was stepped just before this record (a journal entry on the new clock)
+  clock_stepped = 1u << 8,
 };
 
 class TimeFlags {
@@ -40,8 +42,8 @@ class TimeFlags {
 
 // Names as written in horolog.time.flags, in bit order.
 inline constexpr std::string_view kTimeFlagNames[] = {
-    "year_inferred", "zone_assumed", "dst_gap",      "dst_fold",
-    "leap_second",   "future",       "no_timestamp", "precision_truncated",
+    "year_inferred", "zone_assumed",        "dst_gap",       "dst_fold", "leap_second", "future",
+    "no_timestamp",  "precision_truncated", "clock_stepped",
 };
 
 }  // namespace horolog

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "parsers/detect/auto_parser.h"
+#include "parsers/journal/journal_entry.h"
 #include "parsers/json/json_lines_parser.h"
 #include "parsers/ntp/ntpd_log_parser.h"
 #include "parsers/ntp/stats_parser.h"
@@ -62,6 +63,9 @@ std::unique_ptr<RecordReader> make_csv(std::string_view input, std::uint64_t res
 constexpr RecordFraming kLines = RecordFraming::lines;
 constexpr RecordFraming kWholeFile = RecordFraming::whole_file;
 
+// A journal file starts with its signature (systemd's journal-def.h).
+bool looks_like_journal(std::string_view head) noexcept { return head.starts_with("LPKSHHRH"); }
+
 constexpr FormatInfo kFormats[] = {
     {"auto", "auto",
      "Windows event files by their first bytes; else detected from the first recognised "
@@ -99,6 +103,8 @@ constexpr FormatInfo kFormats[] = {
      &make_stats<StatsKind::chrony_refclocks>},
     {"chrony-rtc", "chrony.rtc", "chrony rtc.log", kLines, &make_stats<StatsKind::chrony_rtc>},
     // Whole-file formats, in the order `auto` tries their sniffers: most specific first.
+    {"journal", kDatasetJournal, "systemd journal files (.journal), read with sd-journal",
+     RecordFraming::journal, nullptr, nullptr, &looks_like_journal},
     {"evtx", "winevent.evtx", "Windows event log files (.evtx), read natively", kWholeFile, nullptr,
      &make_evtx, &winevent::looks_like_evtx},
     {"winevent-xml", "winevent.xml", "Windows events exported as XML (wevtutil, Event Viewer)",

@@ -19,6 +19,7 @@ namespace horolog {
 enum class RecordFraming : std::uint8_t {
   lines,       // one record per LF/CRLF-terminated line (parsers/framer.h)
   whole_file,  // the file is read whole by the format's record reader
+  journal,     // systemd journal files, read entry by entry with sd-journal (the engine's source)
 };
 
 // Builds a parser for one source; invalid_config for options it cannot use (a regex that does

@@ -9,12 +9,12 @@ packages=(
   g++ cmake ninja-build pkg-config tzdata
   libsimdjson-dev libre2-dev librdkafka-dev libhowardhinnant-date-dev libspdlog-dev
   libyaml-cpp-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
-  libzstd-dev zlib1g-dev libssl-dev libexpected-dev
+  libzstd-dev zlib1g-dev libssl-dev libexpected-dev libsystemd-dev
 )
 lint=(clang-format clang-tidy)
 case "${1:-}" in
   --test) packages+=(chrony faketime libfaketime python3 zstd gzip libevtx-utils clang
-                     libclang-rt-14-dev kcat "${lint[@]}") ;;
+                     libclang-rt-14-dev kcat systemd-journal-remote "${lint[@]}") ;;
   --lint) packages=("${lint[@]}") ;;
 esac
 

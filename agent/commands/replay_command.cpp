@@ -64,7 +64,7 @@ Result<void> replay_file(const ReplayFile& file, ReplayContext& context, FilePro
   while (!stopping(context)) {
     const Result<SourceStatus> status = loop.step(source);
     done.bytes_read = source.stored_bytes_read();
-    done.bytes_decoded = source.position().offset;
+    done.bytes_decoded = source.bytes_read();
     if (!status) return fail(status.error());
     if (*status != SourceStatus::batch) break;
     context.progress.update(context.bytes_before + done.bytes_read, context.bytes_total,

@@ -16,7 +16,12 @@ void append_checkpoint_json(std::string& out, const CheckpointChange& change) {
          ",\"inode\":" + std::to_string(c.identity.inode) +
          ",\"fingerprint\":" + std::to_string(c.identity.fingerprint) +
          ",\"fingerprint_length\":" + std::to_string(c.identity.fingerprint_length) +
-         ",\"position\":" + std::to_string(c.position) + "}";
+         ",\"position\":" + std::to_string(c.position);
+  if (!c.cursor.empty()) {
+    out += ",\"cursor\":";
+    append_json_string(out, c.cursor);
+  }
+  out += '}';
 }
 
 std::optional<CheckpointChange> decode_checkpoint(simdjson::dom::element object) {
@@ -32,7 +37,10 @@ std::optional<CheckpointChange> decode_checkpoint(simdjson::dom::element object)
   change.checkpoint = {std::string(input),
                        std::string(path),
                        {device, inode, fingerprint, static_cast<std::uint32_t>(length)},
-                       position};
+                       position,
+                       {}};
+  std::string_view cursor;  // optional: only sources that resume by cursor write it
+  if (!object["cursor"].get(cursor)) change.checkpoint.cursor = std::string(cursor);
   bool forget = false;
   change.forget = !object["forget"].get(forget) && forget;
   return change;

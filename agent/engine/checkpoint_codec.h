@@ -16,6 +16,7 @@ struct Checkpoint {
   std::string path;   // last known name (information only; identity decides)
   FileIdentity identity;
   std::uint64_t position = 0;
+  std::string cursor;  // sources that resume by cursor (the journal); empty for files
 };
 
 // A line of the change log: a checkpoint set, or one forgotten (only input and identity count).

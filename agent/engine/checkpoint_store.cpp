@@ -145,7 +145,7 @@ void CheckpointStore::update(const Checkpoint& checkpoint) {
   const Key key = key_of(checkpoint);
   Checkpoint& entry = entries_[key];
   if (entry.position == checkpoint.position && entry.identity == checkpoint.identity &&
-      entry.path == checkpoint.path) {
+      entry.path == checkpoint.path && entry.cursor == checkpoint.cursor) {
     return;
   }
   entry = checkpoint;

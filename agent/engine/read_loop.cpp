@@ -1,10 +1,10 @@
-// The bytes a batch covers are the distance its source moved: what the summary counts as read.
+// The bytes a batch covers are what its source read for it: what the summary counts as read.
 #include "agent/engine/read_loop.h"
 
 namespace horolog {
 
 Result<SourceStatus> ReadLoop::step(RecordSource& source, const OpenDelivery& open) {
-  const std::uint64_t before = source.position().offset;
+  const std::uint64_t before = source.bytes_read();
   const std::uint64_t skipped_before = source.skipped_records();
   Result<SourceStatus> status = source.read(output_.next_batch());
   if (const std::uint64_t skipped = source.skipped_records() - skipped_before; skipped > 0) {
@@ -17,7 +17,7 @@ Result<SourceStatus> ReadLoop::step(RecordSource& source, const OpenDelivery& op
     if (!opened) return SourceStatus::idle;  // stopping: the batch is read again after a restart
     done = std::move(*opened);
   }
-  output_.write(source.position().offset - before, std::move(done));
+  output_.write(source.bytes_read() - before, std::move(done));
   return status;
 }
 

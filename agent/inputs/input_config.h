@@ -15,6 +15,9 @@
 
 namespace horolog {
 
+// Where an input starts in a source it has no checkpoint for.
+enum class ReadFrom { beginning, end };
+
 // Keys every input has; the type's keys (`settings`) and the format's keys (`parser`) sit on the
 // same YAML mapping.
 struct InputConfig {

@@ -2,6 +2,7 @@
 #include "agent/inputs/input_types.h"
 
 #include "agent/inputs/file/file_input.h"
+#include "agent/inputs/journald/journald_input.h"
 
 namespace horolog {
 
@@ -16,6 +17,8 @@ constexpr InputType row(std::string_view name, std::string_view description) {
 constexpr InputType kInputTypes[] = {
     row<FileInputOptions, FileInput>("file",
                                      "Tails files matched by glob patterns, following rotation"),
+    row<JournaldInputOptions, JournaldInput>(
+        "journald", "Reads the systemd journal (or copied journal files), resuming by cursor"),
 };
 
 }  // namespace

@@ -16,8 +16,8 @@ TEST(CheckpointStore, SavedPositionsSurviveARestart) {
   TempDir dir;
   {
     CheckpointStore store(dir.path());
-    store.update({"app", "/var/log/a \"quoted\".log", {1, 42, 777, 1024}, 12345});
-    store.update({"other", "/var/log/b.log", {1, 43, 778, 10}, 99});
+    store.update({"app", "/var/log/a \"quoted\".log", {1, 42, 777, 1024}, 12345, {}});
+    store.update({"other", "/var/log/b.log", {1, 43, 778, 10}, 99, {}});
     ASSERT_TRUE(store.save());
   }
   CheckpointStore reloaded(dir.path());
@@ -34,7 +34,7 @@ TEST(CheckpointStore, SavedPositionsSurviveARestart) {
 TEST(CheckpointStore, PositionUpdatesOnlyApplyToTheSameIdentity) {
   TempDir dir;
   CheckpointStore store(dir.path());
-  store.update({"app", "/a", {1, 42, 777, 1024}, 10});
+  store.update({"app", "/a", {1, 42, 777, 1024}, 10, {}});
   store.update_position("app", {1, 42, 999, 1024}, 50);  // inode reused by another file
   EXPECT_EQ(store.find("app", 1, 42)->position, 10u);
   store.update_position("app", {1, 42, 777, 1024}, 50);
@@ -65,8 +65,11 @@ TEST(CheckpointStore, SavingAfterABatchWritesOnlyWhatChanged) {
   TempDir dir;
   CheckpointStore store(dir.path());
   for (std::uint64_t inode = 1; inode <= 5000; ++inode) {
-    store.update(
-        {"app", "/var/log/app/" + std::to_string(inode) + ".log", {1, inode, inode * 7, 100}, 0});
+    store.update({"app",
+                  "/var/log/app/" + std::to_string(inode) + ".log",
+                  {1, inode, inode * 7, 100},
+                  0,
+                  {}});
   }
   ASSERT_TRUE(store.save(false));
   ASSERT_TRUE(store.save(true));
@@ -87,7 +90,7 @@ TEST(CheckpointStore, ALogLineCutShortByAKillIsDroppedAndTheLogStaysUsable) {
   TempDir dir;
   {
     CheckpointStore store(dir.path());
-    store.update({"app", "/a", {1, 42, 777, 1024}, 10});
+    store.update({"app", "/a", {1, 42, 777, 1024}, 10, {}});
     ASSERT_TRUE(store.save(false));
     store.update_position("app", {1, 42, 777, 1024}, 20);
     ASSERT_TRUE(store.save(false));
@@ -110,8 +113,8 @@ TEST(CheckpointStore, ForgottenFilesStayForgottenAfterARestart) {
   TempDir dir;
   {
     CheckpointStore store(dir.path());
-    store.update({"app", "/a", {1, 42, 777, 1024}, 10});
-    store.update({"app", "/b", {1, 43, 778, 1024}, 10});
+    store.update({"app", "/a", {1, 42, 777, 1024}, 10, {}});
+    store.update({"app", "/b", {1, 43, 778, 1024}, 10, {}});
     ASSERT_TRUE(store.save(true));
     store.forget("app", 1, 42);
     ASSERT_TRUE(store.save(false));
@@ -124,7 +127,7 @@ TEST(CheckpointStore, ForgottenFilesStayForgottenAfterARestart) {
 TEST(CheckpointStore, TheLogIsFoldedIntoANewSnapshotOnceItOutgrowsIt) {
   TempDir dir;
   CheckpointStore store(dir.path());
-  store.update({"app", "/a", {1, 42, 777, 1024}, 0});
+  store.update({"app", "/a", {1, 42, 777, 1024}, 0, {}});
   for (std::uint64_t position = 1; position <= 20000; ++position) {
     store.update_position("app", {1, 42, 777, 1024}, position);
     ASSERT_TRUE(store.save(false));

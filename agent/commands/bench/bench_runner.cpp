@@ -96,7 +96,7 @@ Result<StageMeasurement> measure_stages(const FormatInfo& format, const ParserOp
   const double start = thread_cpu_seconds();
   if (Result<SourceStatus> read = loop.run(**source, never); !read) return fail(read.error());
   result.parse_seconds = thread_cpu_seconds() - start - result.encode_seconds;
-  result.input_bytes = (*source)->position().offset;
+  result.input_bytes = (*source)->bytes_read();
   return result;
 }
 

@@ -47,7 +47,10 @@ class RecordSource {
   virtual const FormatInfo& format() const noexcept = 0;
   // Records the parser found not to be events (column banners), dropped and counted.
   virtual std::uint64_t skipped_records() const noexcept { return 0; }
-  // Bytes of the file read so far as stored: less than position().offset for an archive.
+  // Bytes of records handed out so far, what the summary counts as read: the offset, except for
+  // sources whose position is not a byte offset (the journal counts entries).
+  virtual std::uint64_t bytes_read() const noexcept { return position().offset; }
+  // Bytes of the file read so far as stored: less than bytes_read() for an archive.
   virtual std::uint64_t stored_bytes_read() const noexcept { return position().offset; }
 };
 

@@ -11,6 +11,7 @@
 #include <chrono>
 
 #include "agent/engine/sources/archive_stream.h"
+#include "agent/engine/sources/journal_source.h"
 #include "agent/engine/sources/line_source.h"
 #include "agent/engine/sources/whole_file_source.h"
 #include "parsers/format_registry.h"
@@ -62,6 +63,32 @@ WholeFileSettings whole_settings(const std::string& path, const SourceOptions& o
   return settings;
 }
 
+// Journal files: sd-journal reads them itself, from `path` or from the caller's descriptor.
+Result<std::unique_ptr<RecordSource>> journal_source(const FormatInfo& format,
+                                                     const std::string& path, int fd,
+                                                     const SourceOptions& options) {
+  JournalSettings settings;
+  if (fd >= 0) {
+    settings.fd = fd;
+  } else {
+    settings.files = {path};
+  }
+  settings.path = path;
+  settings.input_name = options.input_name;
+  settings.host = options.host;
+  settings.follow = options.follow;
+  settings.start = SourcePosition(options.start);
+  Result<std::unique_ptr<JournalSource>> source = JournalSource::open(format, std::move(settings));
+  if (!source) return fail(source.error());
+  return std::unique_ptr<RecordSource>(std::move(*source));
+}
+
+// sd-journal maps journal files: a stream or an archive of one cannot be read as it comes.
+Error journal_not_in_file(const std::string& path) {
+  return Error(ErrorCode::unsupported,
+               path + ": a journal is read from a file (decompress it to a file first)");
+}
+
 // Reads up to `limit` bytes (everything when 0) of an input read in order, from `start` (which
 // matters where the input can seek: standard input redirected from a file). `once`: a single
 // read, however much it returns.
@@ -94,6 +121,7 @@ Result<std::unique_ptr<RecordSource>> stream_source(int fd, bool owned, const st
   }
   const FormatInfo& format = resolve_format(options, head);
   const TimeResolverSettings time = time_settings(options, now_ns());
+  if (format.framing == RecordFraming::journal) return fail(journal_not_in_file(path));
   if (format.framing == RecordFraming::whole_file) {
     Result<std::string> rest = read_in_order(*input, head.size(), 0, /*once=*/false);
     if (!rest) return fail(rest.error().within(path));
@@ -123,6 +151,7 @@ Result<std::unique_ptr<RecordSource>> open_file_source(int fd, const std::string
     head = std::move(*read);
   }
   const FormatInfo& format = resolve_format(options, head);
+  if (format.framing == RecordFraming::journal) return journal_source(format, path, fd, options);
   const TimeResolverSettings time = time_settings(options, modification_time(fd));
   if (format.framing == RecordFraming::whole_file) {
     return std::make_unique<WholeFileSource>(format, whole_settings(path, options), time, fd,
@@ -154,6 +183,7 @@ Result<std::unique_ptr<RecordSource>> open_source(const std::string& path,
       head = std::move(*read);
     }
     const FormatInfo& format = resolve_format(options, head);
+    if (format.framing == RecordFraming::journal) return journal_source(format, path, -1, options);
     if (format.framing == RecordFraming::whole_file) {
       // Mapped in place: the source takes a descriptor of its own and the stream goes.
       const int fd = ::dup(stream->file_fd());
@@ -171,6 +201,7 @@ Result<std::unique_ptr<RecordSource>> open_source(const std::string& path,
     head = std::move(*first);
   }
   const FormatInfo& format = resolve_format(options, head);
+  if (format.framing == RecordFraming::journal) return fail(journal_not_in_file(path));
   if (format.framing == RecordFraming::whole_file) {
     Result<std::string> rest = read_in_order(*stream, head.size(), 0, /*once=*/false);
     if (!rest) return fail(rest.error());

@@ -4,12 +4,11 @@
 #include <string>
 #include <vector>
 
+#include "agent/inputs/input_config.h"
 #include "config/file_use.h"
 #include "config/option_types.h"
 
 namespace horolog {
-
-enum class ReadFrom { beginning, end };
 
 struct FileInputOptions {
   std::vector<std::string> paths;

@@ -107,7 +107,7 @@ bool FileInput::open(TrackedFile& file) {
     spdlog::info("input {}: reading {} from byte {}", config_.name, printable_text(file.path),
                  start);
     if (env_.checkpoints != nullptr) {
-      env_.checkpoints->update({config_.name, file.path, file.identity, start});
+      env_.checkpoints->update({config_.name, file.path, file.identity, start, {}});
     }
   }
   SourceOptions source_options;
@@ -148,7 +148,7 @@ bool FileInput::content_replaced(TrackedFile& file) {
       file.identity = wider;
       if (env_.checkpoints != nullptr) {
         env_.checkpoints->update(
-            {config_.name, file.path, file.identity, file.window->durable_position().offset});
+            {config_.name, file.path, file.identity, file.window->durable_position().offset, {}});
       }
     }
   }
