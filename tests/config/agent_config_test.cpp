@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "agent/inputs/file/file_input_options.h"
+#include "agent/inputs/journald/journald_input_options.h"
 #include "sinks/file_sink_options.h"
 #include "sinks/kafka/kafka_sink_options.h"
 #include "sinks/stdout_sink.h"
@@ -383,7 +384,7 @@ TEST(AgentConfig, FullExampleDecodesEveryValue) {
   EXPECT_EQ(config.clock.max_distance, 1500ms);
   EXPECT_EQ(config.clock.min_agreeing, 3);
 
-  ASSERT_EQ(config.inputs.size(), 3u);
+  ASSERT_EQ(config.inputs.size(), 4u);
   const InputConfig& system = config.inputs[0];
   EXPECT_EQ(system.name, "system");
   EXPECT_EQ(system.format, "auto");
@@ -408,6 +409,15 @@ TEST(AgentConfig, FullExampleDecodesEveryValue) {
   EXPECT_EQ(events.format, "json");
   EXPECT_EQ(events.parser.time_key, "ts");
   EXPECT_EQ(events.parser.message_key, "msg");
+
+  const auto& journal = std::any_cast<const JournaldInputOptions&>(config.inputs[3].settings);
+  EXPECT_EQ(journal.directory, "/srv/evidence/journal");
+  EXPECT_EQ(journal.journal_matches(),
+            (std::vector<std::string>{"_SYSTEMD_UNIT=ssh.service", "SYSLOG_IDENTIFIER=sshd",
+                                      "_SYSTEMD_UNIT=cron.service"}));
+  EXPECT_TRUE(journal.current_boot_only);
+  EXPECT_EQ(journal.read_from, ReadFrom::end);
+  EXPECT_EQ(journal.poll_interval, 250ms);
 
   ASSERT_EQ(config.sinks.size(), 3u);
   EXPECT_EQ(config.sinks[0].name, "archive");

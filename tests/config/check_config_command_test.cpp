@@ -56,7 +56,7 @@ TEST(CheckConfig, ValidConfigPrintsSummaryAndSucceeds) {
   EXPECT_EQ(check_config_command(config, out, err), 0) << err.str();
   EXPECT_EQ(out.str(), config.string() +
                            ": OK\n"
-                           "  3 inputs: system (file) app (file) events (file)\n"
+                           "  4 inputs: system (file) app (file) events (file) journal (journald)\n"
                            "  3 sinks: archive (file) console (stdout) siem (kafka)\n");
   EXPECT_TRUE(err.str().empty());
 }
