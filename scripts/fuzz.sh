@@ -13,11 +13,32 @@ CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWit
 targets=$(cd build-fuzz && ninja -t targets all | sed -n 's/^\(fuzz_[a-z0-9-]*\): .*/\1/p' | sort -u)
 cmake --build build-fuzz -j"$(nproc)" --target $targets
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+# The journal target damages a real journal file: entries of two boots, a wall-clock step,
+# binary and multi-line values, written by systemd-journal-remote.
+journal_dir=$(mktemp -d)
+trap 'rm -rf "$journal_dir"' EXIT
+python3 - >"$journal_dir/entries.export" <<'PY'
+import struct, sys
+out = sys.stdout.buffer
+for i in range(300):
+    boot = "a" * 32 if i < 200 else "b" * 32
+    wall = 1764158400000000 + i * 1000000 - (30000000 if 100 <= i < 200 else 0)
+    out.write(b"__REALTIME_TIMESTAMP=%d\n__MONOTONIC_TIMESTAMP=%d\n_BOOT_ID=%s\n"
+              % (wall, 5000000 + (i % 200) * 1000000, boot.encode()))
+    out.write(b"_HOSTNAME=web-1\nPRIORITY=6\nSYSLOG_IDENTIFIER=chronyd\n_PID=%d\n" % (100 + i))
+    out.write(b"_SYSTEMD_UNIT=chrony.service\nMESSAGE=System clock was stepped by 0.%d seconds\n" % i)
+    value = b"bin\xff\x01ary\nline %d" % i
+    out.write(b"DUMP\n" + struct.pack("<Q", len(value)) + value + b"\n\n")
+PY
+/lib/systemd/systemd-journal-remote --output="$journal_dir/base.journal" \
+  "$journal_dir/entries.export" 2>/dev/null
+export HOROLOG_FUZZ_JOURNAL=$journal_dir/base.journal
 for target in $targets; do
   corpus=$(mktemp -d)
   # Seeds: text fixtures for line formats, every fixture for the whole-file readers.
   case $target in
     fuzz_evtx | fuzz_winevent-*) find tests/data -type f ! -name '*.md' -size -256k -exec cp {} "$corpus"/ \; ;;
+    fuzz_journal) ;;  # the input is a list of patches to HOROLOG_FUZZ_JOURNAL: start from none
     *) find tests/data -type f ! -name '*.md' ! -name '*.evtx' -size -64k -exec cp {} "$corpus"/ \; ;;
   esac
   echo "fuzzing ${target#fuzz_}: $runs inputs"
