@@ -17,6 +17,13 @@ namespace {
 
 // Batches one poll reads before it lets the worker serve another input.
 constexpr std::size_t kBatchesPerPoll = 64;
+// sd-journal keeps up to 64 windows of the journal files mapped: page cache, shared with journald
+// and reclaimable, but counted in the agent's RSS. After reading this much (entry data; the mapped
+// objects around it take about as much again) the journal is opened again where it stood, which
+// lets go of what was mapped: a backlog is read within a bounded RSS, and a quiet journal is
+// followed with little mapped.
+constexpr std::uint64_t kReopenWhileBusyAfterBytes = std::uint64_t{16} << 20;
+constexpr std::uint64_t kReopenWhenIdleAfterBytes = std::uint64_t{1} << 20;
 // The checkpoint of a journald input: one per input, not per file.
 constexpr FileIdentity kJournalIdentity{};
 constexpr std::string_view kCheckpointPath = "journal";
@@ -108,7 +115,9 @@ bool JournaldInput::open_journal(bool once) {
   if (options_.current_boot_only) settings.matches.push_back("_BOOT_ID=" + boot_id());
   settings.host_clock = local;  // this host's clock stamped the local journal
   settings.follow = !once;
-  if (env_.checkpoints != nullptr) {
+  if (!reopen_at_.cursor.empty()) {
+    settings.start = reopen_at_;  // where the last source stood, not what is delivered yet
+  } else if (env_.checkpoints != nullptr) {
     if (auto saved = env_.checkpoints->find(config_.name, 0, 0); saved && !saved->cursor.empty()) {
       settings.start.cursor = saved->cursor;
     }
@@ -173,8 +182,19 @@ InputState JournaldInput::poll(BatchOutput& output, bool once, const std::atomic
   if (once) source_->finish();
   const InputState state = pump(output, stop);
   // Known once the source has sought its cursor, at its first read.
-  counters_.gaps = source_->resumed_past_gap() ? 1 : 0;
-  counters_.lost = source_->entries_lost() + source_->entries_missing();
+  const std::uint64_t gaps = settled_gaps_ + (source_->resumed_past_gap() ? 1 : 0);
+  const std::uint64_t lost = settled_lost_ + source_->entries_lost() + source_->entries_missing();
+  counters_.gaps = gaps;
+  counters_.lost = lost;
+  const std::uint64_t read = source_->bytes_read();
+  if ((state == InputState::busy && read >= kReopenWhileBusyAfterBytes) ||
+      (state == InputState::idle && read >= kReopenWhenIdleAfterBytes)) {
+    // Batches in flight hold copies of their entries, not views into the mappings.
+    settled_gaps_ = gaps;
+    settled_lost_ = lost;
+    reopen_at_ = source_->position();
+    source_.reset();
+  }
   if (state != InputState::done) return state;
   // Reading once: done when everything read is acknowledged.
   window_.wait_drained(std::chrono::seconds(60));

@@ -63,6 +63,9 @@ class JournaldInput final : public Input {
   OutputSettings output_settings_;
   JournaldInputCounters counters_;
   std::unique_ptr<JournalSource> source_;
+  SourcePosition reopen_at_;        // a source let go to unmap the journal: where to go on
+  std::uint64_t settled_gaps_ = 0;  // counted by the sources let go
+  std::uint64_t settled_lost_ = 0;
   DeliveryWindow window_;
   std::uint64_t next_sequence_ = 1;
   std::string reported_;  // the last problem logged, not repeated while it lasts
