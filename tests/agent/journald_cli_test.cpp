@@ -58,23 +58,25 @@ class JournaldCliTest : public ::testing::Test {
   TempDir dir_;
 };
 
-TEST_F(JournaldCliTest, ParseReadsAJournalCopiedOffAnotherMachine) {
+TEST_F(JournaldCliTest, ParseAndReplayReadAJournalCopiedOffAnotherMachine) {
   const fs::path journal = dir_ / "evidence.journal";
   write_journal(journal, numbered(0, 3));
-  for (const char* format : {"journal", "auto"}) {
-    const ProcessResult r =
-        run_process({horolog_binary().string(), "parse", "--format", format, journal.string()});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    const auto lines = split_lines(r.out);
-    ASSERT_EQ(lines.size(), 3u) << format;
-    simdjson::dom::parser parser;
-    simdjson::dom::element doc = parser.parse(std::string(lines[1]));
-    EXPECT_EQ(std::string_view(doc["@timestamp"]), "2025-11-26T12:00:00.001000Z");
-    EXPECT_EQ(std::string_view(doc["message"]), "seq=1");
-    EXPECT_EQ(std::string_view(doc["host"]["name"]), "evidence-host");
-    EXPECT_EQ(std::string_view(doc["process"]["name"]), "app");
-    EXPECT_EQ(std::int64_t(doc["process"]["pid"]), 4242);
-    EXPECT_EQ(std::string_view(doc["event"]["dataset"]), "journald");
+  for (const char* command : {"parse", "replay"}) {
+    for (const char* format : {"journal", "auto"}) {
+      const ProcessResult r =
+          run_process({horolog_binary().string(), command, "--format", format, journal.string()});
+      ASSERT_EQ(r.exit_code, 0) << r.err;
+      const auto lines = split_lines(r.out);
+      ASSERT_EQ(lines.size(), 3u) << command << " " << format;
+      simdjson::dom::parser parser;
+      simdjson::dom::element doc = parser.parse(std::string(lines[1]));
+      EXPECT_EQ(std::string_view(doc["@timestamp"]), "2025-11-26T12:00:00.001000Z");
+      EXPECT_EQ(std::string_view(doc["message"]), "seq=1");
+      EXPECT_EQ(std::string_view(doc["host"]["name"]), "evidence-host");
+      EXPECT_EQ(std::string_view(doc["process"]["name"]), "app");
+      EXPECT_EQ(std::int64_t(doc["process"]["pid"]), 4242);
+      EXPECT_EQ(std::string_view(doc["event"]["dataset"]), "journald");
+    }
   }
 }
 

@@ -204,7 +204,10 @@ void JournalSource::read_entry(EventBatch& batch, SysNanos now) {
   event.offset = position_.offset;
   map_journal_entry(entry_, settings_.host_clock, batch.arena, event);
   if (event.host.empty()) event.host = settings_.host;
-  if (step) event.time_flags.set(TimeFlag::clock_stepped);  // the first entry on the new clock
+  if (step) {
+    event.time_flags.set(TimeFlag::clock_stepped);  // the first entry on the new clock
+    (batch.end() - 2)->host = event.host;           // the step event: the journal's host
+  }
   if (r < 0 && damage_.empty()) {
     damage_ = "entry " + std::to_string(position_.offset + 1) +
               " could not be read whole: " + errno_text(r);
