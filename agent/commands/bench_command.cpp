@@ -83,9 +83,11 @@ Result<std::vector<BenchRow>> bench_generated(const BenchCommandOptions& options
   } else if (const BenchCase* bench_case = find_bench_case(options.format)) {
     cases.push_back(bench_case);
   } else {
-    return fail(ErrorCode::invalid_argument,
-                "no generator for format '" + options.format +
-                    "'; formats read as whole files (evtx, winevent-*) need --input FILE");
+    return fail(
+        ErrorCode::invalid_argument,
+        "no generator for format '" + options.format +
+            "'; formats read as whole files (evtx, winevent-*) and journal files need --input "
+            "FILE");
   }
   Result<TempDirectory> scratch = TempDirectory::create();
   if (!scratch) return fail(scratch.error());

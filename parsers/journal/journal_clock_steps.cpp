@@ -1,6 +1,8 @@
 // Per boot, the wall clock's advance against the monotonic clock's between consecutive entries.
 #include "parsers/journal/journal_clock_steps.h"
 
+#include "parsers/journal/journal_entry.h"
+
 namespace horolog {
 
 namespace {
@@ -13,6 +15,8 @@ constexpr std::int64_t kMaxSlewPartsPerMillion = 500;
 std::optional<std::int64_t> JournalClockSteps::observe(std::string_view boot_id,
                                                        std::uint64_t realtime_us,
                                                        std::uint64_t monotonic_us) {
+  // A damaged entry's times may be any number: they would overflow the arithmetic below.
+  if (realtime_us > kLatestEventTimeUs || monotonic_us > kLatestEventTimeUs) return std::nullopt;
   auto found = last_by_boot_.find(boot_id);
   if (found == last_by_boot_.end()) {
     last_by_boot_.emplace(std::string(boot_id), Last{realtime_us, monotonic_us});

@@ -162,10 +162,8 @@ void map_journal_entry(const JournalEntry& entry, bool host_clock, StringArena& 
   }
 
   // Microseconds since the epoch, UTC by construction: no zone, no inference, no flag.
-  const bool from_source = !source_time.empty();
+  const bool from_source = !source_time.empty() && source_us <= kLatestEventTimeUs;
   const std::uint64_t us = from_source ? source_us : entry.realtime_us;
-  event.timestamp = SysNanos(std::chrono::microseconds(us));
-  event.precision_digits = 6;
   if (from_source) {
     event.time_original = source_time;
   } else {
@@ -173,6 +171,13 @@ void map_journal_entry(const JournalEntry& entry, bool host_clock, StringArena& 
     const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, us);
     event.time_original =
         arena.copy(std::string_view(digits, static_cast<std::size_t>(end - digits)));
+  }
+  if (us <= kLatestEventTimeUs) {
+    event.timestamp = SysNanos(std::chrono::microseconds(us));
+    event.precision_digits = 6;
+  } else {
+    event.timestamp = event.created;  // a damaged entry: its time is no time
+    event.time_flags.set(TimeFlag::no_timestamp);
   }
   event.stamped_by_host_clock = host_clock;
   event.add("journald.realtime_us", FieldValue::uint64(entry.realtime_us));

@@ -157,6 +157,24 @@ TEST_F(JournaldInputTest, ReadsJournalFilesWithTheirExactTimes) {
   EXPECT_EQ(input->read_errors(), 0u);
 }
 
+TEST_F(JournaldInputTest, BinaryValuesArriveExactly) {
+  JournalTestEntry binary = entry(0);
+  binary.fields = {{"MESSAGE", std::string("bin\xff\x01"
+                                           "ary\nline")},
+                   {"SYSLOG_IDENTIFIER", "app"}};
+  write_journal(live_, {binary});
+  auto input = make_input(files_options());
+  const std::vector<std::string> lines = read_once(*input);
+  ASSERT_EQ(lines.size(), 1u);
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc = parser.parse(lines[0]);
+  // The text with its bad byte replaced, and the bytes exactly.
+  EXPECT_EQ(std::string_view(doc["message"]),
+            "bin\xef\xbf\xbd\x01"
+            "ary\nline");
+  EXPECT_EQ(std::string_view(doc["journald"]["message_base64"]), "Ymlu/wFhcnkKbGluZQ==");
+}
+
 TEST_F(JournaldInputTest, FollowsEntriesAppendedWhileRunning) {
   write_journal(live_, entries(0, 5));
   auto input = make_input(files_options());

@@ -96,6 +96,21 @@ TEST(JournalEntry, SourceRealtimeWinsOverTheReceiveTime) {
   EXPECT_FALSE(m.event.stamped_by_host_clock);  // a journal copied off another machine
 }
 
+TEST(JournalEntry, ATimeNoEventCanHoldIsNoTimestamp) {
+  Mapped m;
+  m.event.created = SysNanos(std::chrono::seconds(1'764'158'400));
+  JournalEntry entry;
+  entry.fields = {"MESSAGE=damaged", "_SOURCE_REALTIME_TIMESTAMP=26533956399537728"};
+  entry.realtime_us = 26'533'956'399'537'728;  // year 2810: past what 64-bit nanoseconds hold
+  map_journal_entry(entry, true, m.arena, m.event);
+  EXPECT_EQ(m.event.timestamp, m.event.created);
+  EXPECT_TRUE(m.event.time_flags.has(TimeFlag::no_timestamp));
+  EXPECT_EQ(m.event.time_original, "26533956399537728");
+  JournalClockSteps steps;
+  EXPECT_FALSE(steps.observe("b1", 1'000'000, 1'000'000));
+  EXPECT_FALSE(steps.observe("b1", entry.realtime_us, 2'000'000));
+}
+
 TEST(JournalEntry, BinaryMessageIsKeptExactlyAsBase64) {
   Mapped m;
   map(m, {std::string("MESSAGE=bin\xff\x01", 13), std::string("DUMP=\x80", 6)});
