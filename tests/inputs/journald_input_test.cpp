@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -287,6 +288,23 @@ TEST_F(JournaldInputTest, ReadFromEndSkipsWhatIsAlreadyThere) {
   ASSERT_TRUE(eventually([&] { return sink_->size() >= 2; })) << sink_->size();
   following.stop();
   EXPECT_EQ(messages(sink_->lines()), seq_messages(3, 5));
+}
+
+TEST_F(JournaldInputTest, WatchesTheDirectoriesJournaldWritesIn) {
+  // A directory of copied journals: it and its machine-id subdirectories.
+  fs::create_directories(journals_ / "0123456789abcdef0123456789abcdef");
+  JournaldInputOptions options;
+  options.directory = journals_.string();
+  const std::vector<std::string> copied = make_input(options)->watched_directories();
+  EXPECT_EQ(copied,
+            (std::vector<std::string>{journals_.string(),
+                                      (journals_ / "0123456789abcdef0123456789abcdef").string()}));
+  // The local journal: the roots that exist, so a machine directory created later is noticed.
+  const std::vector<std::string> local = make_input(JournaldInputOptions{})->watched_directories();
+  for (const char* root : {"/var/log/journal", "/run/log/journal"}) {
+    const bool watched = std::find(local.begin(), local.end(), root) != local.end();
+    EXPECT_EQ(watched, fs::is_directory(root)) << root;
+  }
 }
 
 TEST_F(JournaldInputTest, AFormatOtherThanJournalIsAConfigError) {

@@ -81,9 +81,12 @@ std::vector<std::string> JournaldInput::watched_directories() const {
       if (sub.is_directory(ec)) candidates.push_back(sub.path().string());
     }
   } else {
+    // The roots too: switching on persistent storage creates /var/log/journal/<machine-id>
+    // while the agent runs (sd-journal's own watch then finds the files in it).
     const std::string machine = machine_id();
-    for (const char* root : {"/var/log/journal/", "/run/log/journal/"}) {
-      candidates.push_back(root + machine);
+    for (const std::string root : {"/var/log/journal", "/run/log/journal"}) {
+      candidates.push_back(root);
+      candidates.push_back(root + "/" + machine);
     }
   }
   std::vector<std::string> existing;
