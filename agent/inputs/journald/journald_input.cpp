@@ -84,9 +84,12 @@ std::vector<std::string> JournaldInput::watched_directories() const {
     // The roots too: switching on persistent storage creates /var/log/journal/<machine-id>
     // while the agent runs (sd-journal's own watch then finds the files in it).
     const std::string machine = machine_id();
-    for (const std::string root : {"/var/log/journal", "/run/log/journal"}) {
-      candidates.push_back(root);
-      candidates.push_back(root + "/" + machine);
+    for (const char* root : {"/var/log/journal", "/run/log/journal"}) {
+      candidates.emplace_back(root);
+      std::string machine_directory = root;
+      machine_directory += '/';
+      machine_directory += machine;
+      candidates.push_back(std::move(machine_directory));
     }
   }
   std::vector<std::string> existing;
