@@ -13,6 +13,7 @@
 
 #include "tests/support/journal_files.h"
 #include "tests/support/process.h"
+#include "tests/support/sequence_counts.h"
 #include "tests/support/test_paths.h"
 #include "tests/support/test_seed.h"
 
@@ -36,20 +37,6 @@ std::vector<JournalTestEntry> numbered(long first, long count) {
     out.push_back(std::move(e));
   }
   return out;
-}
-
-// How often each "seq=N" message appears in the NDJSON lines of `text`.
-void count_sequences(std::string_view text, std::map<long, int>& counts) {
-  simdjson::dom::parser parser;
-  for (auto line : split_lines(text)) {
-    simdjson::dom::element doc;
-    std::string_view message;
-    if (parser.parse(std::string(line)).get(doc) || doc["message"].get(message)) {
-      ADD_FAILURE() << "bad output line: " << line;
-      continue;
-    }
-    if (message.starts_with("seq=")) ++counts[std::stol(std::string(message.substr(4)))];
-  }
 }
 
 class JournaldCliTest : public ::testing::Test {

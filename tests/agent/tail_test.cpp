@@ -3,7 +3,6 @@
 // Lines carry sequence numbers; the output is read back and every number accounted for.
 #include <fcntl.h>
 #include <gtest/gtest.h>
-#include <simdjson.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -14,6 +13,7 @@
 #include <thread>
 
 #include "tests/support/process.h"
+#include "tests/support/sequence_counts.h"
 #include "tests/support/test_paths.h"
 #include "tests/support/test_seed.h"
 
@@ -67,20 +67,8 @@ class TailTest : public ::testing::Test {
   // How often each sequence number appears in the output.
   std::map<long, int> sequence_counts() {
     std::map<long, int> counts;
-    simdjson::dom::parser parser;
     for (const auto& entry : fs::directory_iterator(dir_ / "out")) {
-      const std::string text = read_file(entry.path());
-      for (auto line : split_lines(text)) {
-        simdjson::dom::element doc;
-        std::string_view message;
-        if (parser.parse(std::string(line)).get(doc) || doc["message"].get(message)) {
-          ADD_FAILURE() << "bad output line: " << line;
-          continue;
-        }
-        const auto at = message.find("seq=");
-        if (at == std::string_view::npos) continue;
-        ++counts[std::stol(std::string(message.substr(at + 4)))];
-      }
+      count_sequences(read_file(entry.path()), counts);
     }
     return counts;
   }
