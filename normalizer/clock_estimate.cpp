@@ -10,6 +10,7 @@ std::string_view to_string(ClockSource source) noexcept {
     case ClockSource::nts: return "nts";
     case ClockSource::kernel: return "kernel";
     case ClockSource::history: return "history";
+    case ClockSource::time_change: return "time_change";
   }
   return "none";
 }

@@ -15,6 +15,8 @@ enum class ClockSource : std::uint8_t {
   nts,      // own NTP client with NTS-authenticated servers
   kernel,   // the kernel's own estimate (ntp_adjtime, read-only)
   history,  // replay: offset timeline from archived loopstats/tracking logs
+  // the log's own clock changes: the record was stamped while a change had put the clock wrong
+  time_change,
 };
 
 std::string_view to_string(ClockSource source) noexcept;

@@ -70,6 +70,25 @@ struct FieldValue {
   }
 };
 
+// A change of the host's clock that the record itself reports (Windows 4616, Kernel-General 1, a
+// time daemon's "stepped by", a journal's wall-clock jump). Set by the parser that recognises it
+// beside the output fields it writes; read by the timeline repair, never written out as such.
+struct ClockChange {
+  enum class By : std::uint8_t {
+    none,          // the record reports no clock change
+    time_service,  // the host's time service (W32Time, ntpd, chronyd, timesyncd): a correction
+    other,         // anything else (a user, a script, an unknown writer): may have made it wrong
+  };
+  By by = By::none;
+  bool has_step = false;      // false: a synchronization gained, with no step size given
+  Nanoseconds step{0};        // new clock reading minus previous one
+  bool has_readings = false;  // previous and next are known (Windows gives both)
+  SysNanos previous{};        // the clock's reading just before the change
+  SysNanos next{};            // the reading it was set to
+
+  bool present() const noexcept { return by != By::none; }
+};
+
 // An extra key/value; `key` is a dotted path into the output object ("ntp.offset_s").
 struct Field {
   std::string_view key;
@@ -101,6 +120,8 @@ struct Event {
   std::string_view input_name;   // horolog.input
   std::uint64_t offset = 0;      // log.offset: byte offset of the record in its source
   std::uint8_t flags = 0;        // EventFlag bits
+
+  ClockChange clock_change;  // the clock change this record reports, if any
 
   std::vector<Field> fields;  // extras; keys are dotted paths
 

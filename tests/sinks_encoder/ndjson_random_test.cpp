@@ -104,7 +104,7 @@ TEST(EncoderRandom, EveryLineIsValidUtf8JsonWithUniqueKeysAndAllValues) {
       if (random.below(4) == 0) event.time_flags.set(static_cast<TimeFlag>(1u << bit));
     }
     ClockEstimate clock;
-    clock.source = static_cast<ClockSource>(random.below(5));
+    clock.source = static_cast<ClockSource>(random.below(6));
     clock.offset =
         Nanoseconds{static_cast<std::int64_t>(random.below(7'200'000'000'000)) - 3'600'000'000'000};
     clock.error_bound = Nanoseconds{static_cast<std::int64_t>(random.below(1'000'000'000))};
