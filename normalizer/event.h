@@ -89,6 +89,14 @@ struct ClockChange {
   bool present() const noexcept { return by != By::none; }
 };
 
+// Set by the timeline repair (time_change_repair.h): the record was stamped while a clock change
+// its log reported had put the clock wrong. Written as horolog.time.corrected and host.clock.
+struct TimeRepair {
+  bool applied = false;
+  Nanoseconds offset{0};  // true time minus the stamp's clock, as ClockEstimate::offset
+  SysNanos since{};       // the true time at which the change put the clock wrong
+};
+
 // An extra key/value; `key` is a dotted path into the output object ("ntp.offset_s").
 struct Field {
   std::string_view key;
@@ -122,6 +130,7 @@ struct Event {
   std::uint8_t flags = 0;        // EventFlag bits
 
   ClockChange clock_change;  // the clock change this record reports, if any
+  TimeRepair time_repair;    // the correction of a stamp made while the clock was wrong
 
   std::vector<Field> fields;  // extras; keys are dotted paths
 

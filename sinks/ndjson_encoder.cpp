@@ -173,7 +173,8 @@ void map_event(const Event& event, const ClockEstimate* clock, std::string& text
   if (!event.input_name.empty()) e.string(kInput, event.input_name);
   // Only an estimate someone vouches for moves a time: an untrusted one (a lone server an hour
   // off, an undisciplined kernel) is written in host.clock for the record, and that is all.
-  if (event.stamped_by_host_clock && clock != nullptr && clock->synchronized) {
+  const bool correctable = event.stamped_by_host_clock || event.time_repair.applied;
+  if (correctable && clock != nullptr && clock->synchronized) {
     const unsigned digits = std::max<unsigned>(event.precision_digits, kOffsetDigits);
     e.time(kCorrected, event.timestamp + clock->offset, digits);
   }
@@ -456,17 +457,28 @@ NdjsonEncoder::NdjsonEncoder(const FieldSelection& selection)
   for (unsigned key = 0; key < kFixedCount; ++key) {
     if (selection_.keeps(kFixedKeys[key])) kept_fixed_ |= 1u << key;
   }
+  repaired_.source = ClockSource::time_change;
+  repaired_.synchronized = true;
+  repaired_.error_bound = std::chrono::milliseconds(1);
 }
 
 NdjsonEncoder::~NdjsonEncoder() = default;
 NdjsonEncoder::NdjsonEncoder(NdjsonEncoder&&) noexcept = default;
 NdjsonEncoder& NdjsonEncoder::operator=(NdjsonEncoder&&) noexcept = default;
 
+const ClockEstimate* NdjsonEncoder::clock_for(const Event& event, const EncodeContext& context) {
+  if (!event.time_repair.applied) return context.clock;
+  repaired_.offset = event.time_repair.offset;
+  repaired_.measured_at = event.time_repair.since;
+  return &repaired_;
+}
+
 void NdjsonEncoder::encode(const Event& event, const EncodeContext& context, std::string& out) {
   const std::size_t line_start = out.size();
+  const ClockEstimate* clock = clock_for(event, context);
   if (layout_.update(event.fields)) {
     DirectWriter writer(out, event.fields, layout_, time_formats_, kept_fixed_, *clock_block_);
-    map_event(event, context.clock, text_, writer);
+    map_event(event, clock, text_, writer);
     if (writer.finish()) {
       out.push_back('\n');
       return;
@@ -475,7 +487,7 @@ void NdjsonEncoder::encode(const Event& event, const EncodeContext& context, std
   }
   object_.clear();
   ObjectAdder adder(object_, kept_fixed_);
-  map_event(event, context.clock, text_, adder);
+  map_event(event, clock, text_, adder);
   for (const Field& field : event.fields) {
     if (keeps_extra(field)) object_.add(field.key, field.value, false);
   }

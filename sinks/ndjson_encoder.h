@@ -28,6 +28,9 @@ struct EncodeContext {
 // - `event.created`: 6 digits; the agent's read time is not meaningful below a microsecond.
 // - `horolog.time.corrected` (host-stamped events, synchronized estimate): timestamp + offset,
 //   with max(precision_digits, 6) digits, so the microsecond-resolution offset is never cut off.
+//   An event the timeline repair corrected (Event::time_repair) gets its own estimate instead
+//   of the context's: source time_change, the repair's offset, measured_at the true time of the
+//   change, error 1 ms (the resolution of the readings a change is known by).
 // - `host.clock`: whenever an estimate is given: `source` and `synchronized` always; offset_ms,
 //   error_ms (exact decimals, microsecond resolution), measured_at (6 digits) and server counts
 //   only when something was measured (source != none).
@@ -64,6 +67,8 @@ class NdjsonEncoder {
 
  private:
   class ClockBlock;
+  // The estimate the event is written with: its repair's, else the context's.
+  const ClockEstimate* clock_for(const Event& event, const EncodeContext& context);
   class DirectWriter;
   class ObjectAdder;
   bool keeps_extra(const Field& field) const noexcept {
@@ -78,6 +83,7 @@ class NdjsonEncoder {
   Rfc3339Formatter time_formats_[4];
   ExtrasLayout layout_;                      // the extras' order, from one event to the next
   std::unique_ptr<ClockBlock> clock_block_;  // host.clock as text, while the estimate stays
+  ClockEstimate repaired_;                   // source time_change; offset set per event
   JsonObjectWriter object_;                  // for events whose extras need renaming
   std::string text_;                         // scratch for composed values
 };

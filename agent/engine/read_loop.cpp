@@ -1,4 +1,5 @@
 // The bytes a batch covers are what its source read for it: what the summary counts as read.
+// Every batch's timeline is repaired here, in record order, so run, parse, replay and bench agree.
 #include "agent/engine/read_loop.h"
 
 namespace horolog {
@@ -6,11 +7,13 @@ namespace horolog {
 Result<SourceStatus> ReadLoop::step(RecordSource& source, const OpenDelivery& open) {
   const std::uint64_t before = source.bytes_read();
   const std::uint64_t skipped_before = source.skipped_records();
-  Result<SourceStatus> status = source.read(output_.next_batch());
+  EventBatch& batch = output_.next_batch();
+  Result<SourceStatus> status = source.read(batch);
   if (const std::uint64_t skipped = source.skipped_records() - skipped_before; skipped > 0) {
     output_.count_skipped(skipped);
   }
   if (!status || *status != SourceStatus::batch) return status;
+  for (Event& event : batch) source.time_repair().apply(event);
   SinkSet::Completion done;
   if (open) {
     std::optional<SinkSet::Completion> opened = open(source.position());

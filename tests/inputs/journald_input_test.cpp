@@ -365,6 +365,67 @@ TEST_F(JournaldInputTest, AWallClockStepWithinABootIsFlaggedAndMeasured) {
   EXPECT_TRUE(lines[4].time_flags.empty());
 }
 
+// horolog.time.corrected and host.clock.source of each line ("" when absent).
+using Correction = std::pair<std::string, std::string>;
+
+std::vector<Correction> corrections(const std::vector<std::string>& lines) {
+  std::vector<Correction> out;
+  simdjson::dom::parser parser;
+  for (const std::string& text : lines) {
+    simdjson::dom::element doc;
+    EXPECT_EQ(parser.parse(text).get(doc), simdjson::SUCCESS) << text;
+    std::string_view corrected, source;
+    if (doc.at_pointer("/horolog/time/corrected").get(corrected) != simdjson::SUCCESS) {
+      corrected = {};
+    }
+    if (doc.at_pointer("/host/clock/source").get(source) != simdjson::SUCCESS) source = {};
+    out.emplace_back(corrected, source);
+  }
+  return out;
+}
+
+TEST_F(JournaldInputTest, EntriesAfterAStepByHandAreCorrectedBackToTrueTime) {
+  // The wall clock jumps an hour ahead and the first entry on the new clock is an ordinary
+  // program's: someone set the clock. chronyd's own step message brings it back.
+  JournalTestEntry stepped = entry(2, kBootA, kNoonUs + 3'602'000'000, 7'000'000);
+  JournalTestEntry chrony = entry(4, kBootA, kNoonUs + 4'000'000, 9'000'000);
+  chrony.fields = {{"MESSAGE", "System clock was stepped by -3600.000000 seconds"},
+                   {"SYSLOG_IDENTIFIER", "chronyd"},
+                   {"_COMM", "chronyd"},
+                   {"_HOSTNAME", "web-1"}};
+  write_journal(live_, {entry(0, kBootA, kNoonUs, 5'000'000),
+                        entry(1, kBootA, kNoonUs + 1'000'000, 6'000'000), stepped,
+                        entry(3, kBootA, kNoonUs + 3'603'000'000, 8'000'000), chrony,
+                        entry(5, kBootA, kNoonUs + 5'000'000, 10'000'000)});
+  std::string error;
+  const std::vector<std::string> lines = parse_file(live_, error);
+  EXPECT_EQ(error, "");
+  const auto got = corrections(lines);
+  // Lines: seq 0, seq 1, the step (+1 h), seq 2, seq 3, chronyd's step (-1 h), its own step
+  // message, seq 5.
+  ASSERT_EQ(got.size(), 8u) << ::testing::PrintToString(lines);
+  EXPECT_EQ(got[1].first, "");
+  EXPECT_EQ(got[2], Correction("2025-11-26T12:00:02.000000Z", "time_change"));
+  EXPECT_EQ(got[3], Correction("2025-11-26T12:00:02.000000Z", "time_change"));
+  EXPECT_EQ(got[4], Correction("2025-11-26T12:00:03.000000Z", "time_change"));
+  for (std::size_t i = 5; i < got.size(); ++i) EXPECT_EQ(got[i].first, "") << lines[i];
+}
+
+TEST_F(JournaldInputTest, AStepATimeDaemonLogsAtOnceCorrectsNothing) {
+  JournalTestEntry chrony = entry(2, kBootA, kNoonUs - 28'000'000, 7'000'000);
+  chrony.fields = {{"MESSAGE", "System clock was stepped by -30.000000 seconds"},
+                   {"SYSLOG_IDENTIFIER", "chronyd"},
+                   {"_COMM", "chronyd"},
+                   {"_HOSTNAME", "web-1"}};
+  write_journal(live_, {entry(0, kBootA, kNoonUs, 5'000'000),
+                        entry(1, kBootA, kNoonUs + 1'000'000, 6'000'000), chrony,
+                        entry(3, kBootA, kNoonUs - 27'000'000, 8'000'000)});
+  std::string error;
+  const std::vector<std::string> lines = parse_file(live_, error);
+  ASSERT_EQ(lines.size(), 5u);
+  for (const auto& [corrected, source] : corrections(lines)) EXPECT_EQ(corrected, "");
+}
+
 TEST_F(JournaldInputTest, DamagedJournalFilesAreReadAsFarAsPossible) {
   test::TestSeed seed;
   std::mt19937_64 random(seed.value());

@@ -236,6 +236,28 @@ TEST_F(Encoder, CorrectedTimeKeepsNanosecondsOfNanosecondSources) {
   EXPECT_EQ(test::string_at(root_, "/horolog/time/corrected"), "2025-12-31T23:59:59.999999998Z");
 }
 
+TEST_F(Encoder, RepairedEventIsCorrectedByItsOwnEstimateNotTheLiveOne) {
+  Event event;
+  event.timestamp = at(2021, 11, 27, 15h, 47min, 0s);
+  event.time_repair = {true, -72h, at(2021, 11, 24, 15h, 46min, 0s)};
+  ClockEstimate live = ntp_estimate();
+  encode(event, &live);
+  EXPECT_EQ(test::string_at(root_, "/horolog/time/corrected"), "2021-11-24T15:47:00.000000Z");
+  EXPECT_EQ(test::string_at(root_, "/host/clock/source"), "time_change");
+  EXPECT_EQ(test::string_at(root_, "/host/clock/measured_at"), "2021-11-24T15:46:00.000000Z");
+  double offset_ms = 0;
+  ASSERT_EQ(root_.at_pointer("/host/clock/offset_ms").get(offset_ms), simdjson::SUCCESS);
+  EXPECT_EQ(offset_ms, -72.0 * 3600 * 1000);
+}
+
+TEST_F(Encoder, RepairedEventIsCorrectedWithoutAnyLiveEstimate) {
+  Event event;
+  event.timestamp = at(2026, 1, 1, 0h, 0min, 8s);
+  event.time_repair = {true, -8s, at(2026, 1, 1, 0h, 0min, 0s)};
+  encode(event, nullptr);
+  EXPECT_EQ(test::string_at(root_, "/horolog/time/corrected"), "2026-01-01T00:00:00.000000Z");
+}
+
 TEST_F(Encoder, WritesOnlySourceAndStateForAnUnmeasuredClock) {
   ClockEstimate clock;
   encode(Event{}, &clock);

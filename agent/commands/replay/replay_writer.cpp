@@ -22,7 +22,10 @@ ReplayWriter::ReplayWriter(SinkSet& sinks, RunStats& stats, const OffsetTimeline
 
 void ReplayWriter::encode(const Event& event) {
   EncodeContext context;
-  if (history_ != nullptr && is_timed(event)) {
+  if (event.time_repair.applied) {
+    // The log's own clock change says more about this stamp than the statistics do.
+    ++counters_.corrected;
+  } else if (history_ != nullptr && is_timed(event)) {
     if (history_->at(event.timestamp, estimate_)) {
       context.clock = &estimate_;
       if (event.stamped_by_host_clock) ++counters_.corrected;

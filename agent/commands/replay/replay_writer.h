@@ -23,7 +23,7 @@ inline constexpr std::string_view kHistoryOutOfRange = "history_out_of_range";
 
 struct ReplayCounters {
   std::uint64_t events = 0;
-  std::uint64_t corrected = 0;     // got horolog.time.corrected from the history
+  std::uint64_t corrected = 0;     // got horolog.time.corrected (history or time change)
   std::uint64_t out_of_range = 0;  // timed events outside the history's span
 };
 

@@ -14,6 +14,7 @@
 #include <cstring>
 
 #include "normalizer/printable_text.h"
+#include "parsers/ntp/clock_events.h"
 
 namespace horolog {
 
@@ -198,6 +199,11 @@ void JournalSource::read_entry(EventBatch& batch, SysNanos now) {
     event.add("event.action", FieldValue::string("clock_step"));
     event.add("horolog.clock.step_s", FieldValue::float64(seconds));
     event.add("host.boot.id", FieldValue::string(entry_.boot_id));
+    event.clock_change.has_step = true;
+    event.clock_change.step = std::chrono::microseconds(*step);
+    event.clock_change.has_readings = true;
+    event.clock_change.next = event.timestamp;
+    event.clock_change.previous = event.timestamp - event.clock_change.step;
   }
   Event& event = batch.next_event();
   event.created = now;
@@ -208,7 +214,12 @@ void JournalSource::read_entry(EventBatch& batch, SysNanos now) {
   if (event.host.empty()) event.host = settings_.host;
   if (step) {
     event.time_flags.set(TimeFlag::clock_stepped);  // the first entry on the new clock
-    (batch.end() - 2)->host = event.host;           // the step event: the journal's host
+    Event& step_event = *(batch.end() - 2);
+    step_event.host = event.host;  // the journal's host
+    // Who stepped the clock is not in the journal; a time daemon logs its step at once, so the
+    // first entry on the new clock being one of its own says the step was a synchronization.
+    step_event.clock_change.by =
+        ntp::is_time_daemon(event.app) ? ClockChange::By::time_service : ClockChange::By::other;
   }
   if (r < 0 && damage_.empty()) {
     damage_ = "entry " + std::to_string(position_.offset + 1) +

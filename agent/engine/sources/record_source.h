@@ -7,6 +7,7 @@
 
 #include "normalizer/error.h"
 #include "normalizer/event.h"
+#include "normalizer/time_change_repair.h"
 
 namespace horolog {
 
@@ -52,6 +53,13 @@ class RecordSource {
   virtual std::uint64_t bytes_read() const noexcept { return position().offset; }
   // Bytes of the file read so far as stored: less than bytes_read() for an archive.
   virtual std::uint64_t stored_bytes_read() const noexcept { return position().offset; }
+
+  // The repair of this source's timeline across the clock changes its records report: state
+  // that lives as long as the source, fed its records in order by the read loop.
+  TimeChangeRepair& time_repair() noexcept { return time_repair_; }
+
+ private:
+  TimeChangeRepair time_repair_;
 };
 
 }  // namespace horolog

@@ -1,0 +1,65 @@
+// Keeps, per host, how far a reported change has put the clock ahead of true time, and marks the
+// records stamped meanwhile. Records that report no change cost one comparison while no clock is
+// wrong.
+#include "normalizer/time_change_repair.h"
+
+#include <algorithm>
+
+namespace horolog {
+
+namespace {
+
+Nanoseconds magnitude(Nanoseconds d) noexcept { return d < Nanoseconds::zero() ? -d : d; }
+
+// Whether the record reporting `change` was stamped after the change took effect.
+bool on_new_clock(const Event& event, const ClockChange& change) noexcept {
+  if (!change.has_readings) return true;
+  return magnitude(event.timestamp - change.next) <= magnitude(event.timestamp - change.previous);
+}
+
+}  // namespace
+
+TimeChangeRepair::WrongClock* TimeChangeRepair::find(std::string_view host) noexcept {
+  for (WrongClock& clock : wrong_) {
+    if (clock.host == host) return &clock;
+  }
+  return nullptr;
+}
+
+void TimeChangeRepair::end(std::string_view host) noexcept {
+  std::erase_if(wrong_, [host](const WrongClock& clock) { return clock.host == host; });
+}
+
+void TimeChangeRepair::take_change(const Event& event) {
+  const ClockChange& change = event.clock_change;
+  if (change.by == ClockChange::By::time_service) {
+    end(event.host);
+    return;
+  }
+  if (!change.has_step) return;
+  if (WrongClock* wrong = find(event.host)) {
+    wrong->ahead += change.step;
+    if (magnitude(wrong->ahead) < kSignificantStep) end(event.host);
+    return;
+  }
+  if (magnitude(change.step) < kSignificantStep) return;
+  // True time at the change: the previous reading, taken as right; else the record's own stamp
+  // on the clock before the step.
+  const SysNanos since = change.has_readings           ? change.previous
+                         : on_new_clock(event, change) ? event.timestamp - change.step
+                                                       : event.timestamp;
+  wrong_.push_back({std::string(event.host), change.step, since});
+}
+
+void TimeChangeRepair::apply(Event& event) {
+  if (wrong_.empty() && !event.clock_change.present()) return;
+  const bool timed = !event.time_flags.has(TimeFlag::no_timestamp);
+  // A record stamped before its change took effect is judged by the clock as it was.
+  if (event.clock_change.present() && on_new_clock(event, event.clock_change)) take_change(event);
+  if (const WrongClock* wrong = find(event.host); wrong != nullptr && timed) {
+    event.time_repair = {true, -wrong->ahead, wrong->since};
+  }
+  if (event.clock_change.present() && !on_new_clock(event, event.clock_change)) take_change(event);
+}
+
+}  // namespace horolog

@@ -1,0 +1,41 @@
+// Timelines repaired across the clock changes a log reports: the records stamped while a change
+// had put the host's clock wrong get the correction back to true time (Event::time_repair).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "normalizer/event.h"
+
+namespace horolog {
+
+// A change by anything other than the time service (a user, a script, a clock set by hand)
+// makes the clock wrong by its step; the records after it, up to the change that undoes it or
+// the time service's next synchronization, are moved back by that much. Assumes the clock was
+// right before the change: the log does not say otherwise until later, and this is read in
+// order, once. A record that reports a change is on the new clock when its stamp is nearer the
+// new reading than the previous one (or when the readings are unknown).
+// Per host name: a collector's file mixes hosts, and one host's change says nothing of another.
+// One per source, fed every record in record order.
+class TimeChangeRepair {
+ public:
+  // Steps smaller than this open no wrong period, and a period whose steps add up to less is
+  // over: hand-set clocks are off by seconds, and sub-second steps are the time service's trade.
+  static constexpr Nanoseconds kSignificantStep = std::chrono::seconds(1);
+
+  void apply(Event& event);
+
+ private:
+  struct WrongClock {
+    std::string host;
+    Nanoseconds ahead{0};  // the clock's reading minus true time
+    SysNanos since{};
+  };
+  WrongClock* find(std::string_view host) noexcept;
+  void take_change(const Event& event);
+  void end(std::string_view host) noexcept;
+
+  std::vector<WrongClock> wrong_;  // hosts whose clock is wrong now; usually none or one
+};
+
+}  // namespace horolog
