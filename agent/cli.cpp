@@ -12,6 +12,7 @@
 #include "agent/commands/logging.h"
 #include "agent/commands/parse_command.h"
 #include "agent/commands/replay_command.h"
+#include "agent/commands/report_command.h"
 #include "agent/commands/run_command.h"
 #include "sinks/field_selection.h"
 
@@ -140,6 +141,26 @@ Result<int> run_cli(int argc, char** argv) {
   replay_cmd->callback([&] {
     configure_logging(log_level.empty() ? "warn" : log_level);
     exit_code = named("replay", replay_command(replay));
+  });
+
+  ReportCommandOptions report;
+  auto* report_cmd = app.add_subcommand(
+      "report", "Write one HTML page telling each host's clock story, from NDJSON or logs");
+  report_cmd->add_option("--output,-o", report.output, "Write the page here (default: stdout)");
+  report_cmd->add_option("--title", report.title, "Title of the page")->capture_default_str();
+  report_cmd->add_option("--format,-f", report.raw.format, "Format of raw logs, or auto")
+      ->capture_default_str();
+  report_cmd
+      ->add_option("--timezone,-z", report.raw.timezone,
+                   "Zone for stamps without offset in raw logs (IANA name, UTC, local)")
+      ->capture_default_str();
+  report_cmd->add_option("--host", report.raw.host,
+                         "host.name for raw records that name none (default: this host)");
+  report_cmd->add_option("paths", report.raw.paths,
+                         "horolog NDJSON or raw log files; - or none for stdin");
+  report_cmd->callback([&] {
+    configure_logging(log_level.empty() ? "warn" : log_level);
+    exit_code = named("report", report_command(report));
   });
 
   auto* reference_cmd = app.add_subcommand(

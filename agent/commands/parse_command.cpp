@@ -22,8 +22,9 @@ Result<winevent::DateOrder> date_order_named(const std::string& name) {
   return fail(ErrorCode::invalid_argument, "--date-order: '" + name + "' is not auto, mdy or dmy");
 }
 
-// What every file is read with, from the command line.
-Result<SourceOptions> source_options(const ParseCommandOptions& options) {
+}  // namespace
+
+Result<SourceOptions> parse_source_options(const ParseCommandOptions& options) {
   SourceOptions source;
   source.format = find_format(options.format);
   if (source.format == nullptr) {
@@ -48,10 +49,8 @@ Result<SourceOptions> source_options(const ParseCommandOptions& options) {
   return source;
 }
 
-}  // namespace
-
 Result<int> parse_command(const ParseCommandOptions& options) {
-  Result<SourceOptions> source_settings = source_options(options);
+  Result<SourceOptions> source_settings = parse_source_options(options);
   if (!source_settings) return fail(source_settings.error());
 
   std::atomic<bool> stdout_closed{false};

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "agent/engine/sources/source_factory.h"
 #include "normalizer/error.h"
 
 namespace horolog {
@@ -18,6 +19,10 @@ struct ParseCommandOptions {
   std::vector<std::string> exclude_fields;
   std::vector<std::string> paths;  // "-" or empty: stdin
 };
+
+// What every file is read with, from these options (shared with `horolog report`, which reads
+// raw logs the way parse does). invalid_argument for unusable options.
+Result<SourceOptions> parse_source_options(const ParseCommandOptions& options);
 
 // The exit status: 0, or 1 when an input could not be read (reported as it goes, the others are
 // still parsed). invalid_argument for unusable options.
