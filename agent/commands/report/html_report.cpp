@@ -238,7 +238,11 @@ void host_section(std::string& out, const std::string& host, const HostStory& st
 
 std::string html_report(const ClockStories& stories, const ReportPage& page) {
   std::string out;
-  out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>";
+  // The namespace names are names, not addresses: nothing is fetched. With them the page is
+  // XHTML proper, and an XML parser (or a browser given it as XHTML) draws the SVG too.
+  out +=
+      "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n"
+      "<meta charset=\"utf-8\"/>\n<title>";
   text(out, page.title);
   out += "</title>\n<style>";
   out += kStyle;

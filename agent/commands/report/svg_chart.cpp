@@ -70,9 +70,9 @@ std::string coordinate(double value) {
 SvgChart::SvgChart(std::string& out, const ChartBox& box, Scale x, Scale y,
                    std::string_view value_label)
     : out_(out), box_(box), x_(x), y_(y) {
-  out_ += "<svg class=\"chart\" width=\"" + coordinate(box.width) + "\" height=\"" +
-          coordinate(box.height) + "\" viewBox=\"0 0 " + coordinate(box.width) + " " +
-          coordinate(box.height) + "\" role=\"img\">\n";
+  out_ += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"" +
+          coordinate(box.width) + "\" height=\"" + coordinate(box.height) + "\" viewBox=\"0 0 " +
+          coordinate(box.width) + " " + coordinate(box.height) + "\" role=\"img\">\n";
   axes(value_label);
 }
 
