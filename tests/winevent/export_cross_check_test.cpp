@@ -69,6 +69,7 @@ TEST(ExportCrossCheck, EveryExportGivesEachEventTheSameUtcSecond) {
   // either order), so the sorted (UTC second, event id) pairs must be equal.
   using Key = std::pair<SysNanos, std::uint64_t>;
   std::vector<Key> expected;
+  expected.reserve(reference.size());
   for (const auto& e : reference) {
     expected.emplace_back(floor<seconds>(e.event.timestamp), *e.number("winlog.event_id"));
   }
