@@ -68,9 +68,26 @@ bool matches(std::string_view command_line, const CommandPattern& pattern) noexc
   return true;
 }
 
+// Every pattern holds a word starting with `date`, `time`, `w32t` (w32tm, w32time) or `hwclock`:
+// one pass over the line rules out most command lines (process creation is frequent, and
+// `RuntimeBroker` or `update` are no such words) before any pattern is tried.
+bool may_match(std::string_view line) noexcept {
+  constexpr std::string_view kAnchors[] = {"date", "time", "w32t", "hwclock"};
+  for (std::size_t at = 0; at < line.size(); ++at) {
+    const char c = static_cast<char>(line[at] | 0x20);
+    if (c != 'd' && c != 't' && c != 'w' && c != 'h') continue;
+    if (at > 0 && is_word_char(line[at - 1])) continue;
+    for (std::string_view anchor : kAnchors) {
+      if (anchor.front() == c && iequals(line.substr(at, anchor.size()), anchor)) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 const ClockVerdict* match_time_command(std::string_view command_line) noexcept {
+  if (!may_match(command_line)) return nullptr;
   for (const CommandPattern& pattern : kPatterns) {
     if (matches(command_line, pattern)) return &pattern.verdict;
   }

@@ -98,19 +98,31 @@ bool field_number(const FieldValue& value, std::uint64_t& out) noexcept {
   }
 }
 
-// The event id, provider and version the mapper wrote; false when there is no numeric id.
+// The event id the mapper wrote (System comes before EventData, so the scan stops early).
+bool find_event_id(const Event& event, std::uint64_t& out) noexcept {
+  for (const Field& field : event.fields) {
+    if (field.key == "winlog.event_id") return field_number(field.value, out);
+  }
+  return false;
+}
+
+bool some_rule_has_id(std::uint64_t id) noexcept {
+  for (const Rule& rule : kRules) {
+    if (rule.event_id == id) return true;
+  }
+  return false;
+}
+
+// Provider and version, looked for only once the id is one of the rules'.
 struct Identity {
-  std::uint64_t event_id = 0;
   std::string_view provider;
   int version = -1;
 };
 
-bool identify(const Event& event, Identity& out) noexcept {
-  bool have_id = false;
+Identity identify(const Event& event) noexcept {
+  Identity out;
   for (const Field& field : event.fields) {
-    if (field.key == "winlog.event_id") {
-      have_id = field_number(field.value, out.event_id);
-    } else if (field.key == "winlog.provider_name") {
+    if (field.key == "winlog.provider_name") {
       out.provider = field.value.text;
     } else if (field.key == "winlog.version") {
       if (std::uint64_t v = 0; field_number(field.value, v) && v < 0xffff) {
@@ -118,7 +130,7 @@ bool identify(const Event& event, Identity& out) noexcept {
       }
     }
   }
-  return have_id;
+  return out;
 }
 
 // Overwrites a field the mapper already wrote (Winlogbeat's own event.action), else adds it.
@@ -324,12 +336,11 @@ class RuleRun {
 
 void apply_windows_clock_rules(Event& event, StringArena& arena) noexcept {
   if (event.has(EventFlag::parse_error)) return;
-  Identity identity;
-  if (!identify(event, identity)) return;
+  std::uint64_t event_id = 0;
+  if (!find_event_id(event, event_id) || !some_rule_has_id(event_id)) return;
+  const Identity identity = identify(event);
   for (const Rule& rule : kRules) {
-    if (rule.event_id != identity.event_id || !provider_is(identity.provider, rule.provider)) {
-      continue;
-    }
+    if (rule.event_id != event_id || !provider_is(identity.provider, rule.provider)) continue;
     RuleRun(event, arena, rule, identity.version).run();
     return;
   }
