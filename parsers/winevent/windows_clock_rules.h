@@ -9,8 +9,10 @@
 
 namespace horolog::winevent {
 
-// A step back further than this is an alert whoever made it: W32Time's own default limit
-// (MaxNegPhaseCorrection on a machine outside a domain) is one hour.
+// A step back further than this is an alert whoever made it. The usual benign big steps are a
+// daylight-saving hour (a hardware clock kept in local time); W32Time itself would step back up
+// to 15 hours outside a domain and any amount inside one (MaxNegPhaseCorrection), so the limit
+// is horolog's choice, not Windows'.
 inline constexpr Nanoseconds kLargeBackwardStep = std::chrono::hours(1);
 
 // Adds the fields to `event` when its provider and id are one of the rules'; otherwise looks at

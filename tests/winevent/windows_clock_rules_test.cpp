@@ -133,7 +133,7 @@ TEST(WindowsClockRules, SvchostUnderAnotherAccountIsNotTheTimeService) {
   EXPECT_EQ(h.text("event.kind"), "alert");
 }
 
-// W32Time may step back up to an hour on its own (MaxNegPhaseCorrection outside a domain).
+// A daylight-saving hour back is the usual benign big step; beyond an hour is an alert.
 TEST(WindowsClockRules, BackwardStepBeyondAnHourIsAlertEvenByTheTimeService) {
   RuleHarness h;
   h.make(4616, kSecurity,
