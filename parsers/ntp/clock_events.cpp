@@ -3,6 +3,7 @@
 #include "parsers/ntp/clock_events.h"
 
 #include <charconv>
+#include <chrono>
 
 namespace horolog::ntp {
 namespace {
@@ -67,8 +68,18 @@ bool tag_clock_event(std::string_view message, Event& event) {
     event.add("event.category", FieldValue::string("time"));
     event.add("event.action", FieldValue::string(p.action));
     double step_s = 0;
-    if (p.step_follows && read_seconds(message.substr(at + p.needle.size()), step_s)) {
-      event.add("horolog.clock.step_s", FieldValue::float64(step_s));
+    const bool has_step =
+        p.step_follows && read_seconds(message.substr(at + p.needle.size()), step_s);
+    if (has_step) event.add("horolog.clock.step_s", FieldValue::float64(step_s));
+    // The daemon's own steps and synchronizations are corrections the timeline repair can trust.
+    if (p.action == "clock_step" && has_step) {
+      event.clock_change.by = ClockChange::By::time_service;
+      event.clock_change.has_step = true;
+      event.clock_change.step =
+          std::chrono::round<Nanoseconds>(std::chrono::duration<double>(step_s));
+    } else if (p.action == "sync_gained") {
+      event.clock_change.by = ClockChange::By::time_service;
+      event.clock_change.has_step = false;
     }
     return true;
   }

@@ -1,6 +1,7 @@
 // Recognises clock events in time-daemon messages (steps, sync gained or lost, leap second
 // armed, kernel TIME_ERROR, "System clock wrong by") and tags the event with
-// `event.category: time`, `event.action` and, where the text says it, the step in seconds.
+// `event.category: time`, `event.action` and, where the text says it, the step in seconds; steps
+// with their size and synchronizations gained also set Event::clock_change (by the time service).
 #pragma once
 
 #include <string_view>

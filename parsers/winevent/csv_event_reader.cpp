@@ -7,6 +7,7 @@
 #include "parsers/parser.h"
 #include "parsers/winevent/csv_date_time.h"
 #include "parsers/winevent/csv_row_splitter.h"
+#include "parsers/winevent/windows_clock_rules.h"
 
 namespace horolog::winevent {
 namespace {
@@ -99,6 +100,7 @@ bool CsvEventReader::next(Event& event, ParseContext& ctx) noexcept {
   add_text(event, "winlog.rendering_info.Task", field_text(row.fields[kTask], ctx.arena));
   if (row.count > kMessage) event.message = field_text(row.fields[kMessage], ctx.arena);
   event.host = ctx.host;
+  apply_windows_clock_rules(event, ctx.arena);
   return true;
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "normalizer/windows_time.h"
+#include "parsers/winevent/windows_clock_rules.h"
 #include "parsers/winevent/windows_time_text.h"
 #include "parsers/winevent/winlog_mapper.h"
 
@@ -180,6 +181,7 @@ bool EvtxReader::next(Event& event, ParseContext& ctx) noexcept {
   if (event.host.empty()) event.host = ctx.host;
   if (record.checksum_mismatch)
     event.add("horolog.evtx.checksum_mismatch", FieldValue::boolean(true));
+  apply_windows_clock_rules(event, ctx.arena);
   return true;
 }
 

@@ -1,6 +1,8 @@
 // The splitter cuts records, the mapper reads them; this file ties both to reader positions.
 #include "parsers/winevent/json_event_reader.h"
 
+#include "parsers/winevent/windows_clock_rules.h"
+
 namespace horolog::winevent {
 namespace {
 
@@ -61,6 +63,7 @@ bool JsonEventReader::next(Event& event, ParseContext& ctx) noexcept {
     ctx.time.resolve_missing(event);
     if (event.host.empty()) event.host = ctx.host;
   }
+  apply_windows_clock_rules(event, ctx.arena);
   return true;
 }
 

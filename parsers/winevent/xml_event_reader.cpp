@@ -2,6 +2,7 @@
 // <Events>), so one reader serves every XML export shape.
 #include "parsers/winevent/xml_event_reader.h"
 
+#include "parsers/winevent/windows_clock_rules.h"
 #include "parsers/winevent/winlog_mapper.h"
 #include "parsers/winevent/xml_text_reader.h"
 
@@ -47,6 +48,7 @@ bool XmlEventReader::next(Event& event, ParseContext& ctx) noexcept {
   }
   if (!seen.timestamp) ctx.time.resolve_missing(event);
   if (event.host.empty()) event.host = ctx.host;
+  apply_windows_clock_rules(event, ctx.arena);
   return true;
 }
 

@@ -19,6 +19,13 @@ std::optional<std::uint64_t> OwnedEvent::number(std::string_view key) const {
   return std::nullopt;
 }
 
+std::optional<double> OwnedEvent::real(std::string_view key) const {
+  for (const auto& [k, v] : real_fields) {
+    if (k == key) return v;
+  }
+  return std::nullopt;
+}
+
 std::string utc_text(SysNanos time, unsigned digits) {
   std::string out;
   append_rfc3339_utc(out, time, digits);
@@ -51,6 +58,7 @@ std::vector<OwnedEvent> read_all(RecordReader& reader, StringArena& arena, TimeR
           break;
         case FieldValue::Kind::float64:
           owned.text_fields.emplace_back(field.key, std::to_string(field.value.f64));
+          owned.real_fields.emplace_back(field.key, field.value.f64);
           break;
       }
     }

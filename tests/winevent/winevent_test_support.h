@@ -19,10 +19,12 @@ struct OwnedEvent {
   Event event;
   std::vector<std::pair<std::string, std::string>> text_fields;  // string fields, as text
   std::vector<std::pair<std::string, std::uint64_t>> number_fields;
+  std::vector<std::pair<std::string, double>> real_fields;  // float64 fields (also as text)
   std::string host, message, time_original;
 
   std::optional<std::string> text(std::string_view key) const;
   std::optional<std::uint64_t> number(std::string_view key) const;
+  std::optional<double> real(std::string_view key) const;
 };
 
 // `time` as RFC 3339 UTC text with `digits` fractional digits.
