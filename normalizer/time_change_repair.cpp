@@ -30,7 +30,25 @@ void TimeChangeRepair::end(std::string_view host) noexcept {
   std::erase_if(wrong_, [host](const WrongClock& clock) { return clock.host == host; });
 }
 
+bool TimeChangeRepair::reported_before(const Event& event) {
+  const ClockChange& change = event.clock_change;
+  if (!change.has_readings) return false;
+  // The two reports of one change give the same readings to the 100 ns tick; a millisecond of
+  // slack covers exports that keep only milliseconds (PowerShell 5.1).
+  constexpr Nanoseconds kSameReading = std::chrono::milliseconds(1);
+  for (const ReportedChange& seen : reported_) {
+    if (seen.host == event.host && magnitude(seen.previous - change.previous) <= kSameReading &&
+        magnitude(seen.next - change.next) <= kSameReading) {
+      return true;
+    }
+  }
+  if (reported_.size() == kRememberedChanges) reported_.erase(reported_.begin());
+  reported_.push_back({std::string(event.host), change.previous, change.next});
+  return false;
+}
+
 void TimeChangeRepair::take_change(const Event& event) {
+  if (reported_before(event)) return;
   const ClockChange& change = event.clock_change;
   if (change.by == ClockChange::By::time_service) {
     end(event.host);

@@ -13,10 +13,10 @@ namespace horolog {
 // makes the clock wrong by its step; the records after it, up to the change that undoes it or
 // the time service's next synchronization, are moved back by that much. Assumes the clock was
 // right before the change: the log does not say otherwise until later, and this is read in
-// order, once. A record that reports a change is on the new clock when its stamp is nearer the
-// new reading than the previous one (or when the readings are unknown).
-// Per host name: a collector's file mixes hosts, and one host's change says nothing of another.
-// One per source, fed every record in record order.
+// order, once. The same change reported twice (same host and readings) counts once. A record that
+// reports a change is on the new clock when its stamp is nearer the new reading than the previous
+// one (or when the readings are unknown). Per host name: a collector's file mixes hosts, and one
+// host's change says nothing of another. One per source, fed every record in record order.
 class TimeChangeRepair {
  public:
   // Steps smaller than this open no wrong period, and a period whose steps add up to less is
@@ -31,11 +31,23 @@ class TimeChangeRepair {
     Nanoseconds ahead{0};  // the clock's reading minus true time
     SysNanos since{};
   };
+  // A change known by its readings: Windows reports one change twice (Security 4616 and System
+  // Kernel-General 1, with the same readings), and a log holding both channels must count it once.
+  struct ReportedChange {
+    std::string host;
+    SysNanos previous{};
+    SysNanos next{};
+  };
+  static constexpr std::size_t kRememberedChanges = 8;
+
   WrongClock* find(std::string_view host) noexcept;
+  // Whether the change was reported before; remembers it when not.
+  bool reported_before(const Event& event);
   void take_change(const Event& event);
   void end(std::string_view host) noexcept;
 
-  std::vector<WrongClock> wrong_;  // hosts whose clock is wrong now; usually none or one
+  std::vector<WrongClock> wrong_;         // hosts whose clock is wrong now; usually none or one
+  std::vector<ReportedChange> reported_;  // the last kRememberedChanges, oldest first
 };
 
 }  // namespace horolog

@@ -114,7 +114,7 @@ constexpr FormatInfo kFormats[] = {
      kWholeFile, nullptr, &make_json, &winevent::looks_like_event_json},
     {"winevent-csv", "winevent.csv",
      "Event Viewer CSV exports (local time: input `timezone` and `date_order`)", kWholeFile,
-     nullptr, &make_csv, &winevent::looks_like_eventviewer_csv},
+     nullptr, &make_csv, &winevent::looks_like_eventviewer_csv, RecordOrder::newest_first},
     {"json", kDatasetJson, "JSON lines: time_key, message_key; other members kept as json.*",
      kLines, &make_configured<JsonLinesParser>},
     {"regex", kDatasetRegex, "RE2 pattern from the config; named groups become fields", kLines,

@@ -43,6 +43,9 @@ struct FormatInfo {
   ParserFactory make = nullptr;               // lines formats
   RecordReaderFactory make_reader = nullptr;  // whole_file formats
   WholeFileSniffer sniff = nullptr;           // whole_file formats: recognised under `auto`
+  // The order its files list records in. Newest first (Event Viewer CSV) cannot have its
+  // timeline repaired in one pass: a clock change comes after the records it put wrong.
+  RecordOrder record_order = RecordOrder::oldest_first;
 };
 
 std::span<const FormatInfo> formats() noexcept;

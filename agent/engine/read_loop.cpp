@@ -2,6 +2,8 @@
 // Every batch's timeline is repaired here, in record order, so run, parse, replay and bench agree.
 #include "agent/engine/read_loop.h"
 
+#include "parsers/format_registry.h"
+
 namespace horolog {
 
 Result<SourceStatus> ReadLoop::step(RecordSource& source, const OpenDelivery& open) {
@@ -13,7 +15,9 @@ Result<SourceStatus> ReadLoop::step(RecordSource& source, const OpenDelivery& op
     output_.count_skipped(skipped);
   }
   if (!status || *status != SourceStatus::batch) return status;
-  for (Event& event : batch) source.time_repair().apply(event);
+  if (source.format().record_order == RecordOrder::oldest_first) {
+    for (Event& event : batch) source.time_repair().apply(event);
+  }
   SinkSet::Completion done;
   if (open) {
     std::optional<SinkSet::Completion> opened = open(source.position());

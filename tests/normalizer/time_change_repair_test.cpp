@@ -127,6 +127,18 @@ TEST(TimeChangeRepair, StepThatUndoesTheChangeEndsTheWrongPeriod) {
   EXPECT_FALSE(events[3].time_repair.applied);
 }
 
+TEST(TimeChangeRepair, OneChangeReportedByTwoChannelsCountsOnce) {
+  // Security 4616 and System Kernel-General 1 for the same change, in one mixed export.
+  const SysNanos ahead = kStart + hours(72);
+  const auto events = repaired({
+      change(ClockChange::By::other, kStart, ahead, ahead),
+      change(ClockChange::By::other, kStart, ahead, ahead),
+      record(ahead + seconds(1)),
+  });
+  ASSERT_TRUE(events[2].time_repair.applied);
+  EXPECT_EQ(events[2].timestamp + events[2].time_repair.offset, kStart + seconds(1));
+}
+
 TEST(TimeChangeRepair, FurtherManualStepsAddUp) {
   const auto events = repaired({
       step_only(ClockChange::By::other, seconds(-8), kStart),
