@@ -3,6 +3,16 @@
 
 namespace horolog {
 
+std::string_view to_string(ClockChange::By by) noexcept {
+  switch (by) {
+    case ClockChange::By::none: return "none";
+    case ClockChange::By::time_service: return "time_service";
+    case ClockChange::By::other: return "other";
+    case ClockChange::By::unknown: return "unknown";
+  }
+  return "none";
+}
+
 void Event::reset() noexcept {
   std::vector<Field> kept = std::move(fields);
   kept.clear();

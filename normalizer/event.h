@@ -77,7 +77,8 @@ struct ClockChange {
   enum class By : std::uint8_t {
     none,          // the record reports no clock change
     time_service,  // the host's time service (W32Time, ntpd, chronyd, timesyncd): a correction
-    other,         // anything else (a user, a script, an unknown writer): may have made it wrong
+    other,         // anything else (a user, a script): may have made it wrong
+    unknown,       // the record does not say who: adds to a wrong clock, makes none wrong
   };
   By by = By::none;
   bool has_step = false;      // false: a synchronization gained, with no step size given
@@ -88,6 +89,9 @@ struct ClockChange {
 
   bool present() const noexcept { return by != By::none; }
 };
+
+// horolog.clock.changed_by, written beside a reported step: "time_service", "other", "unknown".
+std::string_view to_string(ClockChange::By by) noexcept;
 
 // Set by the timeline repair (time_change_repair.h): the record was stamped while a clock change
 // its log reported had put the clock wrong. Written as horolog.time.corrected and host.clock.

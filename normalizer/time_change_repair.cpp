@@ -60,7 +60,9 @@ void TimeChangeRepair::take_change(const Event& event) {
     if (magnitude(wrong->ahead) < kSignificantStep) end(event.host);
     return;
   }
-  if (magnitude(change.step) < kSignificantStep) return;
+  // Only a change known to be someone else's makes the clock wrong: a Windows 7 Kernel-General
+  // record without its process, say, may well be the hardware clock read at boot.
+  if (change.by != ClockChange::By::other || magnitude(change.step) < kSignificantStep) return;
   // True time at the change: the previous reading, taken as right; else the record's own stamp
   // on the clock before the step.
   const SysNanos since = change.has_readings           ? change.previous

@@ -10,7 +10,8 @@
 namespace horolog {
 
 // A change by anything other than the time service (a user, a script, a clock set by hand)
-// makes the clock wrong by its step; the records after it, up to the change that undoes it or
+// makes the clock wrong by its step (a change whose author is unknown only adds to an error
+// already there); the records after it, up to the change that undoes it or
 // the time service's next synchronization, are moved back by that much. Assumes the clock was
 // right before the change: the log does not say otherwise until later, and this is read in
 // order, once. The same change reported twice (same host and readings) counts once. A record that

@@ -77,6 +77,7 @@ bool tag_clock_event(std::string_view message, Event& event) {
       event.clock_change.has_step = true;
       event.clock_change.step =
           std::chrono::round<Nanoseconds>(std::chrono::duration<double>(step_s));
+      event.add("horolog.clock.changed_by", FieldValue::string(to_string(event.clock_change.by)));
     } else if (p.action == "sync_gained") {
       event.clock_change.by = ClockChange::By::time_service;
       event.clock_change.has_step = false;

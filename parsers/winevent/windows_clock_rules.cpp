@@ -47,6 +47,23 @@ struct Rule {
 //   47  no valid response from manually configured peer <peer> after 8 attempts; discarded
 //   129 unable to set a domain peer as time source (discovery or trust failure)
 //   134 unable to set a manual peer as time source (DNS resolution error)
+// A virtual machine's guest tools keep its clock to the host's (after a suspend or a snapshot
+// restored, by a step): the time service of the guest, as far as the timeline is concerned.
+// Hyper-V's time sync runs in svchost.exe as LOCAL SERVICE, like W32Time.
+constexpr std::string_view kGuestTimeSync[] = {
+    "vmtoolsd.exe",           // VMware Tools
+    "VBoxService.exe",        // VirtualBox Guest Additions
+    "qemu-ga.exe",            // QEMU guest agent
+    "prl_tools_service.exe",  // Parallels Tools
+};
+
+bool is_guest_time_sync(std::string_view executable) noexcept {
+  for (const std::string_view name : kGuestTimeSync) {
+    if (iequals(executable, name)) return true;
+  }
+  return false;
+}
+
 constexpr Rule kRules[] = {
     {Provider::security, 4616, EventLayout::security_4616, Handling::clock_step},
     {Provider::kernel_general, 1, EventLayout::kernel_general_1, Handling::clock_step},
@@ -216,12 +233,15 @@ class RuleRun {
     }
   }
 
-  // W32Time runs in svchost.exe as LOCAL SERVICE; Kernel-General's reasons 2 (read from the
-  // hardware clock) and 3 (time zone) are the system's own.
+  // W32Time runs in svchost.exe as LOCAL SERVICE, and guest tools keep a VM's clock to its
+  // host's; Kernel-General's reasons 2 (read from the hardware clock) and 3 (time zone) are the
+  // system's own. A Kernel-General record that names no process (version 0) is unknown.
   enum class Writer : std::uint8_t { time_service, system, other, unknown };
 
   Writer writer() const noexcept {
-    const bool svchost = iequals(path_basename(properties_.text(P::process_name)), "svchost.exe");
+    const std::string_view executable = path_basename(properties_.text(P::process_name));
+    if (is_guest_time_sync(executable)) return Writer::time_service;
+    const bool svchost = iequals(executable, "svchost.exe");
     if (rule_.layout == EventLayout::security_4616) {
       const bool local_service = properties_.text(P::subject_user_sid) == "S-1-5-19" ||
                                  iequals(properties_.text(P::subject_user_name), "LOCAL SERVICE");
@@ -265,7 +285,9 @@ class RuleRun {
     }
     event_.clock_change.by = by == Writer::time_service || by == Writer::system
                                  ? ClockChange::By::time_service
-                                 : ClockChange::By::other;
+                             : by == Writer::other ? ClockChange::By::other
+                                                   : ClockChange::By::unknown;
+    event_.add("horolog.clock.changed_by", FieldValue::string(to_string(event_.clock_change.by)));
     add_subject();
     add_process(P::process_name, P::process_id);
   }

@@ -139,6 +139,22 @@ TEST(TimeChangeRepair, OneChangeReportedByTwoChannelsCountsOnce) {
   EXPECT_EQ(events[2].timestamp + events[2].time_repair.offset, kStart + seconds(1));
 }
 
+TEST(TimeChangeRepair, AStepByAnUnknownWriterMakesNoClockWrongButAddsToAWrongOne) {
+  const auto alone = repaired({
+      step_only(ClockChange::By::unknown, hours(-10), kStart),
+      record(kStart + seconds(1)),
+  });
+  EXPECT_FALSE(alone[1].time_repair.applied);
+  const auto undoing = repaired({
+      step_only(ClockChange::By::other, hours(10), kStart),
+      record(kStart + seconds(1)),
+      step_only(ClockChange::By::unknown, hours(-10), kStart - hours(10) + seconds(2)),
+      record(kStart + seconds(3)),
+  });
+  EXPECT_TRUE(undoing[1].time_repair.applied);
+  EXPECT_FALSE(undoing[3].time_repair.applied);
+}
+
 TEST(TimeChangeRepair, FurtherManualStepsAddUp) {
   const auto events = repaired({
       step_only(ClockChange::By::other, seconds(-8), kStart),

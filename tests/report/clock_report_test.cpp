@@ -107,6 +107,48 @@ TEST_F(ClockReport, ListsTheUntrustedPeriodsWithTheirReasons) {
   EXPECT_EQ(body.find("alert(1)"), std::string::npos);
 }
 
+TEST(ClockStory, ARepairedEventsClockIsNoMeasurementAndItsMarkSitsAtItsTrueTime) {
+  ClockStories stories;
+  ReportEvent step;
+  step.host = "ws1";
+  step.time_s = kStart_s + 3600;  // stamped on the clock PowerShell had put an hour ahead
+  step.corrected_s = kStart_s;
+  step.category = "time";
+  step.action = "clock_step";
+  step.kind = "alert";
+  step.changed_by = "other";
+  step.clock_source = "time_change";
+  step.offset_ms = -3'600'000.0;
+  step.measured_at = "2026-11-26T10:00:00.000000Z";
+  step.measured_at_s = kStart_s;
+  stories.add(step);
+  const HostStory& story = stories.hosts().at("ws1");
+  EXPECT_EQ(story.offset.points(), 0u);
+  EXPECT_EQ(story.repaired, 1u);
+  ASSERT_EQ(story.marks.size(), 1u);
+  EXPECT_EQ(story.marks[0].time_s, kStart_s);
+}
+
+TEST(ClockStory, TheTimeServicesAlarmingStepEndsTamperingRatherThanStartingIt) {
+  ClockStories stories;
+  ReportEvent by_hand;
+  by_hand.host = "ws1";
+  by_hand.time_s = kStart_s;
+  by_hand.category = "time";
+  by_hand.action = "clock_step";
+  by_hand.kind = "alert";
+  by_hand.changed_by = "other";
+  stories.add(by_hand);
+  ReportEvent back = by_hand;  // "Large backward clock step" by svchost: an alert, and a fix
+  back.time_s = kStart_s + 60;
+  back.changed_by = "time_service";
+  stories.add(back);
+  const std::vector<UntrustedPeriod> periods = stories.hosts().at("ws1").untrusted.periods();
+  ASSERT_EQ(periods.size(), 1u);
+  EXPECT_EQ(periods[0].distrust, Distrust::tampering);
+  EXPECT_EQ(periods[0].end_s, kStart_s + 60);
+}
+
 TEST_F(ClockReport, CountsRepairedEventsAndShowsSenderSkew) {
   EXPECT_EQ(stories_.hosts().at("alpha").repaired, 1u);
   EXPECT_NE(

@@ -81,7 +81,11 @@ TEST(ReportCommand, RendersInAHeadlessBrowser) {
                                source_path("tests/data/report/clock_story.ndjson").string()}));
   ASSERT_EQ(report.exit_code, 0) << report.err;
   const ProcessResult shot =
-      run_process({browser, "--headless", "--no-sandbox", "--disable-gpu",
+      // A throwaway profile, and nothing started that would reach out to the network.
+      run_process({browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                   "--no-first-run", "--disable-background-networking",
+                   "--disable-component-update", "--disable-sync",
+                   "--user-data-dir=" + (dir / "profile").string(),
                    "--screenshot=" + (dir / "report.png").string(), "--window-size=1200,2000",
                    "file://" + (dir / "report.html").string()});
   ASSERT_EQ(shot.exit_code, 0) << shot.err;

@@ -133,6 +133,16 @@ TEST(WindowsClockRules, SvchostUnderAnotherAccountIsNotTheTimeService) {
   EXPECT_EQ(h.text("event.kind"), "alert");
 }
 
+TEST(WindowsClockRules, GuestToolsStepIsTheTimeServiceWhateverTheAccount) {
+  RuleHarness h;
+  h.make(4616, kSecurity,
+         step_4616(R"(C:\Program Files\VMware\VMware Tools\vmtoolsd.exe)", "S-1-5-18", "SYSTEM",
+                   "2016-07-08T18:16:31Z", "2016-07-08T22:16:31Z"));
+  EXPECT_EQ(h.apply().clock_change.by, ClockChange::By::time_service);
+  EXPECT_EQ(h.text("event.kind"), "event");
+  EXPECT_EQ(h.text("horolog.clock.changed_by"), "time_service");
+}
+
 // A daylight-saving hour back is the usual benign big step; beyond an hour is an alert.
 TEST(WindowsClockRules, BackwardStepBeyondAnHourIsAlertEvenByTheTimeService) {
   RuleHarness h;
@@ -185,12 +195,17 @@ INSTANTIATE_TEST_SUITE_P(
     testing::Values(
         KernelGeneralCase{"svchost", "1", R"(\Device\HarddiskVolume3\Windows\System32\svchost.exe)",
                           ClockChange::By::time_service, false},
+        // Guest tools keep a VM's clock to its host's: the guest's time service.
         KernelGeneralCase{"vmtools", "1",
                           R"(\Device\HarddiskVolume4\Program Files\VMware\vmtoolsd.exe)",
+                          ClockChange::By::time_service, false},
+        KernelGeneralCase{"powershell", "1",
+                          R"(\Device\HarddiskVolume3\Windows\System32\WindowsPowerShell\v1.0\)"
+                          R"(powershell.exe)",
                           ClockChange::By::other, true},
         KernelGeneralCase{"hardware_clock", "2", "", ClockChange::By::time_service, false},
         // No process named (older systems): unknown, so no alert; 4616 says who.
-        KernelGeneralCase{"application_unnamed", "1", "", ClockChange::By::other, false}),
+        KernelGeneralCase{"application_unnamed", "1", "", ClockChange::By::unknown, false}),
     [](const testing::TestParamInfo<KernelGeneralCase>& info) { return info.param.name; });
 
 struct TimeServiceCase {

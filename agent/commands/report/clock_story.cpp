@@ -22,10 +22,19 @@ bool changes_clock(std::string_view action) {
          action == "clock_changed";
 }
 
-// The time service's own records (its statistics, its log, its process).
+// The time service's own records (its statistics, its log, its process). The parsers say who
+// made a step (horolog.clock.changed_by); for NDJSON written before they did, the process
+// name tells the time daemons.
 bool by_time_service(const ReportEvent& event) {
+  if (!event.changed_by.empty()) return event.changed_by == "time_service";
   return event.dataset.starts_with("ntp.") || event.dataset.starts_with("chrony.") ||
          ntp::is_time_daemon(event.process);
+}
+
+// Who made a step, when anybody can tell.
+bool by_someone_known(const ReportEvent& event) {
+  if (!event.changed_by.empty()) return event.changed_by != "unknown";
+  return !event.process.empty();
 }
 
 void widen(HostStory& story, double time_s) {
@@ -59,19 +68,22 @@ HostStory* ClockStories::story_of(std::string_view host) {
 
 void ClockStories::add(const ReportEvent& event) {
   ++events_;
-  const bool measured = event.offset_ms && event.measured_at_s && !event.measured_at.empty();
+  // A repaired event's host.clock is its correction, not a measurement of the clock.
+  const bool repaired = event.corrected_s && event.clock_source == "time_change";
+  const bool measured =
+      !repaired && event.offset_ms && event.measured_at_s && !event.measured_at.empty();
   const bool ntp = event.ntp_offset_s && event.time_s;
   const bool mark = event.time_s &&
                     ((event.category == "time" && !event.action.empty()) || event.kind == "alert");
   const bool sender = event.sender_offset_ms.has_value();
-  const bool repaired = event.time_corrected && event.clock_source == "time_change";
   if (!measured && !ntp && !mark && !sender && !repaired) return;
 
   HostStory* story = story_of(event.host);
   if (story == nullptr) return;
   if (measured) add_measurement(*story, event);
   if (ntp) add_ntp(*story, event, *event.time_s);
-  if (mark) add_mark(*story, event, *event.time_s);
+  // On the time axis at its true time: a change made while the clock was wrong is repaired too.
+  if (mark) add_mark(*story, event, event.corrected_s.value_or(*event.time_s));
   if (sender) add_sender(*story, event);
   if (repaired) ++story->repaired;
 }
@@ -132,7 +144,12 @@ void ClockStories::add_mark(HostStory& story, const ReportEvent& event, double t
     story.untrusted.distrust(time_s, Distrust::sync_lost,
                              "sync_lost: " + std::string(event.message.substr(0, 120)));
   }
-  if (alert || (changes_clock(event.action) && !event.process.empty() && !by_time_service(event))) {
+  const bool step = changes_clock(event.action) && by_someone_known(event);
+  if (step && by_time_service(event)) {
+    // The time service setting the clock is a synchronization, even when the size of its step
+    // is alarming (that alarm is about the time before it, which the step ends).
+    story.untrusted.synchronized(time_s);
+  } else if (alert || step) {
     story.untrusted.distrust(time_s, Distrust::tampering, tampering_reason(event));
   }
   if (story.marks.size() >= kMaxMarks) {

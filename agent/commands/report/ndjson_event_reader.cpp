@@ -121,7 +121,9 @@ void NdjsonEventReader::take(std::string_view name, simdjson::dom::element value
   } else if (name == "host.clock.source") {
     event.clock_source = text_of(value);
   } else if (name == "horolog.time.corrected") {
-    event.time_corrected = bool_of(value).value_or(false);
+    event.corrected_s = seconds_of(text_of(value));
+  } else if (name == "horolog.clock.changed_by") {
+    event.changed_by = text_of(value);
   } else if (name == "horolog.sender.clock.offset_ms") {
     event.sender_offset_ms = number_of(value);
   } else if (name == "horolog.sender.clock.samples") {

@@ -20,6 +20,7 @@ struct ReportEvent {
   std::string_view action;       // event.action
   std::string_view message;
   std::string_view process;       // process.name: tells the time service's steps from others'
+  std::string_view changed_by;    // horolog.clock.changed_by: time_service or other, when known
   std::string_view rule_name;     // rule.name
   std::string_view technique_id;  // threat.technique.id
   std::optional<double> step_s;   // horolog.clock.step_s
@@ -31,7 +32,8 @@ struct ReportEvent {
   std::string_view measured_at;  // its text, which tells one measurement from the next
   std::optional<bool> synchronized;
   std::string_view clock_source;  // host.clock.source
-  bool time_corrected = false;    // horolog.time.corrected
+  // horolog.time.corrected: when the event happened, as far as horolog can tell
+  std::optional<double> corrected_s;
 
   // The offset column of an NTP statistics record (ntpd/ntpsec loopstats, peerstats; chrony
   // tracking, statistics, measurements), and the peer or source it is about when there are many.

@@ -220,6 +220,8 @@ void JournalSource::read_entry(EventBatch& batch, SysNanos now) {
     // first entry on the new clock being one of its own says the step was a synchronization.
     step_event.clock_change.by =
         ntp::is_time_daemon(event.app) ? ClockChange::By::time_service : ClockChange::By::other;
+    step_event.add("horolog.clock.changed_by",
+                   FieldValue::string(to_string(step_event.clock_change.by)));
   }
   if (r < 0 && damage_.empty()) {
     damage_ = "entry " + std::to_string(position_.offset + 1) +
