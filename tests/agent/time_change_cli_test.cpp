@@ -108,8 +108,8 @@ TEST(TimeChangeRepairCli, NewestFirstCsvKeepsItsTimesButTagsItsChanges) {
   // Event Viewer lists newest first: a change comes after the records it put wrong, so one pass
   // cannot repair them. Its clock steps are still recognised.
   HOROLOG_SHARED_SAMPLE(sample, "winevent-csv/handwritten_eventviewer_en-US.csv");
-  const auto result = run_process({horolog_binary().string(), "parse", "--timezone",
-                                   "America/New_York", sample.string()});
+  const auto result = run_process(
+      {horolog_binary().string(), "parse", "--timezone", "America/New_York", sample.string()});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.out.find("\"corrected\""), std::string::npos);
   EXPECT_NE(result.out.find("\"action\":\"clock_step\""), std::string::npos);
