@@ -82,8 +82,8 @@ struct ClockChange {
   };
   By by = By::none;
   bool has_step = false;      // false: a synchronization gained, with no step size given
-  Nanoseconds step{0};        // new clock reading minus previous one
   bool has_readings = false;  // previous and next are known (Windows gives both)
+  Nanoseconds step{0};        // new clock reading minus previous one
   SysNanos previous{};        // the clock's reading just before the change
   SysNanos next{};            // the reading it was set to
 

@@ -71,8 +71,7 @@ void TimeChangeRepair::take_change(const Event& event) {
   wrong_.push_back({std::string(event.host), change.step, since});
 }
 
-void TimeChangeRepair::apply(Event& event) {
-  if (wrong_.empty() && !event.clock_change.present()) return;
+void TimeChangeRepair::apply_to_timeline(Event& event) {
   const bool timed = !event.time_flags.has(TimeFlag::no_timestamp);
   // A record stamped before its change took effect is judged by the clock as it was.
   if (event.clock_change.present() && on_new_clock(event, event.clock_change)) take_change(event);

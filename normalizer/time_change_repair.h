@@ -24,9 +24,14 @@ class TimeChangeRepair {
   // over: hand-set clocks are off by seconds, and sub-second steps are the time service's trade.
   static constexpr Nanoseconds kSignificantStep = std::chrono::seconds(1);
 
-  void apply(Event& event);
+  // Inline for the common case: no clock is wrong and the record reports no change.
+  void apply(Event& event) {
+    if (wrong_.empty() && !event.clock_change.present()) return;
+    apply_to_timeline(event);
+  }
 
  private:
+  void apply_to_timeline(Event& event);
   struct WrongClock {
     std::string host;
     Nanoseconds ahead{0};  // the clock's reading minus true time
