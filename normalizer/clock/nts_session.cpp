@@ -31,6 +31,7 @@ tl::expected<NtsSession*, NtsKeFailure> NtsSessions::acquire(const std::string& 
   const std::string key = session_key(host, port);
   const auto found = sessions_.find(key);
   if (found != sessions_.end() && !found->second.cookies.empty()) return &found->second;
+  ++key_exchanges_;
   auto exchanged = nts_key_exchange(host, port, options_);
   if (!exchanged) return tl::unexpected(std::move(exchanged.error()));
   NtsSession& session = sessions_[key];

@@ -35,10 +35,13 @@ class NtsSessions {
   // is none or it has no cookie left (an NTS NAK is answered by dropping every cookie). The
   // pointer stays valid as long as this object: a new exchange refills the same session.
   tl::expected<NtsSession*, NtsKeFailure> acquire(const std::string& host, std::uint16_t port);
+  // Key exchanges attempted so far: with cookies kept and refilled, one per server.
+  int key_exchanges() const noexcept { return key_exchanges_; }
 
  private:
   NtsKeOptions options_;
   std::map<std::string, NtsSession> sessions_;
+  int key_exchanges_ = 0;
 };
 
 }  // namespace horolog
