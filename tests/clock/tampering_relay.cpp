@@ -13,9 +13,10 @@
 namespace horolog::test {
 
 TamperingRelay::TamperingRelay(const std::string& listen_address, std::uint16_t port,
-                               std::uint16_t server_port, std::size_t offset)
+                               std::uint16_t server_port, Tamper what, std::size_t offset)
     : server_side_(::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0)),
       server_port_(server_port),
+      what_(what),
       offset_(offset) {
   const int fd = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
   sockaddr_in a{};
@@ -54,7 +55,7 @@ void TamperingRelay::run(const std::stop_token& stop) {
       const ssize_t n = ::recvfrom(client_side_, buffer.data(), buffer.size(), 0,
                                    reinterpret_cast<sockaddr*>(&client), &length);
       if (n > 0) {
-        if (static_cast<std::size_t>(n) > offset_) {
+        if (what_ == Tamper::requests && static_cast<std::size_t>(n) > offset_) {
           buffer[offset_] ^= 0xff;
           ++tampered_;
         }
@@ -65,6 +66,10 @@ void TamperingRelay::run(const std::stop_token& stop) {
     if (fds[1].revents & POLLIN) {
       const ssize_t n = ::recv(server_side_, buffer.data(), buffer.size(), 0);
       if (n > 0) {
+        if (what_ == Tamper::replies && static_cast<std::size_t>(n) > offset_) {
+          buffer[offset_] ^= 0xff;
+          ++tampered_;
+        }
         ::sendto(client_side_, buffer.data(), static_cast<std::size_t>(n), 0,
                  reinterpret_cast<sockaddr*>(&client), sizeof client);
       }

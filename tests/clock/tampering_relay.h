@@ -1,5 +1,5 @@
 // A UDP relay between an NTP client and a server on loopback that changes one byte of every
-// request on the way (an attacker on the path), to check that NTS notices.
+// request or every reply on the way (an attacker on the path), to check that NTS notices.
 #pragma once
 
 #include <atomic>
@@ -10,12 +10,14 @@
 
 namespace horolog::test {
 
+enum class Tamper : std::uint8_t { requests, replies };
+
 class TamperingRelay {
  public:
   // Listens on listen_address:port and forwards to 127.0.0.1:server_port, flipping the bits of
-  // the byte at `offset` of each request (when the request is that long).
+  // the byte at `offset` of each request or reply (when it is that long).
   TamperingRelay(const std::string& listen_address, std::uint16_t port, std::uint16_t server_port,
-                 std::size_t offset);
+                 Tamper what, std::size_t offset);
   ~TamperingRelay();
   TamperingRelay(const TamperingRelay&) = delete;
   TamperingRelay& operator=(const TamperingRelay&) = delete;
@@ -29,6 +31,7 @@ class TamperingRelay {
   int client_side_ = -1;
   int server_side_ = -1;
   std::uint16_t server_port_ = 0;
+  Tamper what_ = Tamper::requests;
   std::size_t offset_ = 0;
   std::atomic<int> tampered_{0};
   std::jthread thread_;
