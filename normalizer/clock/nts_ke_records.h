@@ -20,7 +20,7 @@ inline constexpr std::uint16_t kNtsAeadAesSivCmac256 = 15;
 // A client keeps at most this many cookies (§6: "eight cookies").
 inline constexpr std::size_t kNtsMaxCookies = 8;
 // An answer longer than this is not a key exchange (chrony's is about 900 bytes).
-inline constexpr std::size_t kNtsKeMaxAnswer = 64 * 1024;
+inline constexpr std::size_t kNtsKeMaxAnswer = std::size_t{64} * 1024;
 
 enum class NtsKeRecordType : std::uint16_t {
   end_of_message = 0,

@@ -122,6 +122,7 @@ TEST(NtsClient, RejectsTheFiveSecondFalsetickerAmongHonestNtsServers) {
   peers.push_back(start(nts_peer(*certs)));
   peers.push_back(start(nts_peer(*certs, "+5s")));
   std::vector<NtpServerSpec> servers;
+  servers.reserve(peers.size());
   for (const auto& p : peers) servers.push_back(nts_server("127.0.0.1", p->nts_port()));
   NtsSessions sessions(trusting(*certs));
   TrustPolicy policy;

@@ -60,7 +60,7 @@ TEST(NtsExtensionFields, RequestCarriesIdCookiePlaceholdersAndAnAuthenticator) {
   const Bytes cookie(100, 0xc0);
   ASSERT_TRUE(append_nts_request_fields(packet, id(7), cookie, 2, key(1)));
   // 36 unique id + 104 cookie + 2 * 104 placeholders + 40 authenticator (16-byte nonce and tag).
-  EXPECT_EQ(packet.size(), kNtpHeaderSize + 36 + 104 + 2 * 104 + 40);
+  EXPECT_EQ(packet.size(), kNtpHeaderSize + 36 + 104 + std::size_t{2} * 104 + 40);
   EXPECT_EQ(packet[kNtpHeaderSize], 0x01);
   EXPECT_EQ(packet[kNtpHeaderSize + 1], 0x04);
   EXPECT_EQ(packet[kNtpHeaderSize + 36 + 1], 0x04);
