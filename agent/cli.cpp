@@ -103,6 +103,8 @@ Result<int> run_cli(int argc, char** argv) {
                         "NTP server HOST, HOST:PORT or [IPv6]:PORT (repeatable)");
   clock_cmd->add_option("--key-file", clock.key_file, "Symmetric keys in chrony's key file format");
   clock_cmd->add_option("--key", clock.key, "Key id that authenticates the --server servers");
+  clock_cmd->add_flag("--nts", clock.nts, "The --server servers are NTS-KE servers (port 4460)");
+  clock_cmd->add_option("--nts-ca-file", clock.nts_ca_file, "CAs (PEM) for NTS-KE certificates");
   clock_cmd->add_option("--samples", clock.samples, "Queries per server")
       ->capture_default_str()
       ->check(CLI::Range(1, 16));

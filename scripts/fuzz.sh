@@ -39,6 +39,8 @@ for target in $targets; do
   case $target in
     fuzz_evtx | fuzz_winevent-*) find tests/data -type f ! -name '*.md' -size -256k -exec cp {} "$corpus"/ \; ;;
     fuzz_journal) ;;  # the input is a list of patches to HOROLOG_FUZZ_JOURNAL: start from none
+    # A whole answer as chronyd sends it: protocol, AEAD, two cookies, port, End of Message.
+    fuzz_nts-ke) printf '\x80\x01\x00\x02\x00\x00\x80\x04\x00\x02\x00\x0f\x00\x05\x00\x04abcd\x00\x05\x00\x04efgh\x80\x07\x00\x02\x2b\x67\x80\x00\x00\x00' >"$corpus/chrony-answer" ;;
     *) find tests/data -type f ! -name '*.md' ! -name '*.evtx' -size -64k -exec cp {} "$corpus"/ \; ;;
   esac
   echo "fuzzing ${target#fuzz_}: $runs inputs"

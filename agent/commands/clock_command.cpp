@@ -69,7 +69,8 @@ void print_table(const ClockMeasurement& m) {
   for (const ServerReport& r : m.servers) {
     const std::string name = to_string(r.server);
     if (r.valid == 0) {
-      std::printf("%-28s %-12s\n", name.c_str(), std::string(to_string(r.status)).c_str());
+      std::printf("%-28s %-12s %s\n", name.c_str(), std::string(to_string(r.status)).c_str(),
+                  r.detail.c_str());
       continue;
     }
     const FilteredSample& f = r.filtered;
@@ -80,10 +81,11 @@ void print_table(const ClockMeasurement& m) {
   }
   const ClockEstimate& e = m.estimate;
   std::printf(
-      "\nestimate: offset %.3f ms, error ±%.3f ms, %u of %d required servers agree, %u used, "
+      "\nestimate (%s): offset %.3f ms, error ±%.3f ms, %u of %d required servers agree, %u used, "
       "%u rejected, %s\n",
-      to_ms(e.offset), to_ms(e.error_bound), e.servers_agreeing, m.policy.min_agreeing,
-      e.servers_used, e.servers_rejected, e.synchronized ? "trustworthy" : "NOT trustworthy");
+      std::string(to_string(e.source)).c_str(), to_ms(e.offset), to_ms(e.error_bound),
+      e.servers_agreeing, m.policy.min_agreeing, e.servers_used, e.servers_rejected,
+      e.synchronized ? "trustworthy" : "NOT trustworthy");
   for (const Distrust reason : m.distrust)
     std::printf("  because %s\n", explain(m, reason).c_str());
 }
@@ -99,6 +101,11 @@ void print_json(const ClockMeasurement& m) {
     append_json_string(out, r.address);
     out += ",\"status\":";
     append_json_string(out, to_string(r.status));
+    if (r.server.nts) out += ",\"nts\":true";
+    if (!r.detail.empty()) {
+      out += ",\"detail\":";
+      append_json_string(out, r.detail);
+    }
     if (r.valid > 0) {
       const FilteredSample& f = r.filtered;
       out += ",\"stratum\":" + std::to_string(f.best.reply.stratum) + ",\"reference\":";
@@ -121,6 +128,8 @@ void print_json(const ClockMeasurement& m) {
   append_json_millis(out, e.error_bound);
   out += ",\"synchronized\":";
   out += e.synchronized ? "true" : "false";
+  out += ",\"source\":";
+  append_json_string(out, to_string(e.source));
   out += ",\"servers_used\":" + std::to_string(e.servers_used) +
          ",\"servers_agreeing\":" + std::to_string(e.servers_agreeing) +
          ",\"min_agreeing\":" + std::to_string(m.policy.min_agreeing) +
@@ -167,10 +176,12 @@ Result<int> clock_command(const ClockCommandOptions& options) {
       ClockServerOptions entry;
       entry.address = server;
       entry.key = options.key;
+      entry.nts = options.nts;
       clock.servers.push_back(entry);
     }
   }
   if (!options.key_file.empty()) clock.key_file = options.key_file;
+  if (!options.nts_ca_file.empty()) clock.nts_ca_file = options.nts_ca_file;
   clock.samples = options.samples;
   if (clock.servers.empty()) {
     return fail(ErrorCode::invalid_argument,
@@ -178,9 +189,10 @@ Result<int> clock_command(const ClockCommandOptions& options) {
   }
   Result<ClockMonitorOptions> monitor_options = make_monitor_options(clock);
   if (!monitor_options) return fail(ErrorCode::invalid_argument, monitor_options.error().message());
+  NtsSessions nts(monitor_options->nts);
   const ClockMeasurement measurement =
       measure_clock(monitor_options->servers, monitor_options->keys, monitor_options->query,
-                    monitor_options->trust);
+                    monitor_options->trust, nts);
   if (options.json)
     print_json(measurement);
   else

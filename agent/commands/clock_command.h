@@ -15,6 +15,8 @@ struct ClockCommandOptions {
   std::vector<std::string> servers;  // HOST, HOST:PORT, [v6]:PORT; override the config's
   std::string key_file;              // chrony key file
   std::uint32_t key = 0;             // key id for the --server servers (0: none)
+  bool nts = false;                  // the --server servers are NTS-KE servers
+  std::string nts_ca_file;           // CAs for NTS-KE certificates (empty: config or system)
   int samples = 4;
   bool json = false;
 };

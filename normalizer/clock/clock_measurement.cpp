@@ -28,12 +28,17 @@ ClockMeasurement combine_reports(std::vector<ServerReport> reports, SysNanos now
   }
   m.selection = select_truechimers(candidates);
   int agreeing = 0;
+  bool survivors_nts = true;
+  bool candidates_nts = true;
   for (std::size_t k = 0; k < index.size(); ++k) {
     const bool survivor = m.selection.truechimer[k];
+    const bool nts = m.servers[index[k]].server.nts;
     m.servers[index[k]].status = survivor ? ServerStatus::selected : ServerStatus::falseticker;
+    candidates_nts = candidates_nts && nts;
     if (survivor) {
       ++agreeing;
       m.lone_server = index[k];
+      survivors_nts = survivors_nts && nts;
     }
   }
 
@@ -56,7 +61,9 @@ ClockMeasurement combine_reports(std::vector<ServerReport> reports, SysNanos now
   e.servers_rejected =
       static_cast<std::uint16_t>(too_distant + static_cast<int>(index.size()) - agreeing);
   if (candidates.empty()) return m;
-  e.source = ClockSource::ntp;
+  // One unauthenticated server among the survivors could have pulled the offset anywhere
+  // within its interval: only an estimate made of NTS servers alone is called nts.
+  e.source = (agreeing > 0 ? survivors_nts : candidates_nts) ? ClockSource::nts : ClockSource::ntp;
   e.synchronized = m.distrust.empty();
   e.offset = m.selection.offset;
   e.error_bound = m.selection.error_bound;
@@ -66,9 +73,16 @@ ClockMeasurement combine_reports(std::vector<ServerReport> reports, SysNanos now
 
 ClockMeasurement measure_clock(std::span<const NtpServerSpec> servers, const NtpKeyRing& keys,
                                const NtpQueryOptions& options, const TrustPolicy& policy,
-                               const std::stop_token& stop) {
-  return combine_reports(query_servers(servers, keys, options, stop), host_now(), policy,
+                               NtsSessions& nts, const std::stop_token& stop) {
+  return combine_reports(query_servers(servers, keys, options, nts, stop), host_now(), policy,
                          read_kernel_clock());
+}
+
+ClockMeasurement measure_clock(std::span<const NtpServerSpec> servers, const NtpKeyRing& keys,
+                               const NtpQueryOptions& options, const TrustPolicy& policy,
+                               const std::stop_token& stop) {
+  NtsSessions nts;
+  return measure_clock(servers, keys, options, policy, nts, stop);
 }
 
 }  // namespace horolog

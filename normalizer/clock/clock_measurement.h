@@ -21,7 +21,9 @@ struct ClockMeasurement {
   KernelCheck kernel;                 // a lone survivor against the kernel (only then checked)
   std::size_t lone_server = 0;        // index in `servers` of the survivor, when it is alone
   std::vector<Distrust> distrust;     // empty exactly when estimate.synchronized
-  ClockEstimate estimate;             // source ntp; synchronized only when trustworthy
+  // Source nts when every server it rests on (the survivors, else the candidates) is an NTS
+  // server, ntp as soon as one is not; synchronized only when trustworthy.
+  ClockEstimate estimate;
 };
 
 // Runs selection over the answered servers of `reports` within the policy's distance; `now`
@@ -29,6 +31,11 @@ struct ClockMeasurement {
 ClockMeasurement combine_reports(std::vector<ServerReport> reports, SysNanos now,
                                  const TrustPolicy& policy, const KernelClockReading& kernel);
 
+// `nts` keeps NTS cookies between measurements (the monitor's); the overload without it
+// exchanges keys afresh, trusting the system's CAs.
+ClockMeasurement measure_clock(std::span<const NtpServerSpec> servers, const NtpKeyRing& keys,
+                               const NtpQueryOptions& options, const TrustPolicy& policy,
+                               NtsSessions& nts, const std::stop_token& stop = {});
 ClockMeasurement measure_clock(std::span<const NtpServerSpec> servers, const NtpKeyRing& keys,
                                const NtpQueryOptions& options, const TrustPolicy& policy,
                                const std::stop_token& stop = {});

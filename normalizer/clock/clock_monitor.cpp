@@ -31,7 +31,8 @@ ClockMonitor::ClockMonitor(ClockMonitorOptions options, StepCallback on_step)
     : options_(std::move(options)),
       on_step_(std::move(on_step)),
       denied_(options_.servers.size(), false),
-      rate_limited_(options_.servers.size(), false) {}
+      rate_limited_(options_.servers.size(), false),
+      nts_(options_.nts) {}
 
 ClockMonitor::~ClockMonitor() { stop(); }
 
@@ -87,7 +88,7 @@ ClockEstimate ClockMonitor::poll_once(const std::stop_token& stop) {
   ClockEstimate measured;
   if (!servers.empty()) {
     ClockMeasurement m =
-        measure_clock(servers, options_.keys, options_.query, options_.trust, stop);
+        measure_clock(servers, options_.keys, options_.query, options_.trust, nts_, stop);
     note_statuses(m.servers);
     disagreements_.note(m);
     measured = m.estimate;

@@ -21,6 +21,7 @@ namespace horolog {
 struct ClockMonitorOptions {
   std::vector<NtpServerSpec> servers;  // empty: kernel estimate only
   NtpKeyRing keys;
+  NtsKeOptions nts;  // how NTS-KE servers are trusted
   NtpQueryOptions query;
   TrustPolicy trust;  // make_monitor_options sets it from clock.max_distance / min_agreeing
   Nanoseconds poll_interval = std::chrono::seconds(64);
@@ -81,6 +82,7 @@ class ClockMonitor {
   // Monitor-thread state (poll_once is not to be called concurrently with a running thread).
   std::vector<bool> denied_;        // per server: KoD DENY/RSTR, never asked again
   std::vector<bool> rate_limited_;  // per server: KoD RATE, skipped once
+  NtsSessions nts_;                 // NTS keys and cookies, kept from poll to poll
   KernelDisagreementLog disagreements_;
   ClockEstimate last_ntp_;
   bool have_ntp_ = false;

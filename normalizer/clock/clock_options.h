@@ -1,5 +1,5 @@
 // Options of the clock monitor (`clock:` in the config): which NTP servers to ask, how often,
-// the keys that authenticate them and when to trust them; declared once for decoding and for
+// the keys or NTS that authenticate them and when to trust them; declared once for decoding and for
 // the reference.
 #pragma once
 
@@ -19,6 +19,7 @@ inline constexpr std::uint16_t kNtpPort = 123;
 struct ServerAddress {
   std::string_view host;  // name, IPv4 or IPv6 (without brackets)
   std::uint16_t port = kNtpPort;
+  bool port_given = false;  // false: `port` is the default, which NTS replaces by its own
 };
 
 // Splits HOST, HOST:PORT, [IPv6]:PORT, [IPv6] or a bare IPv6 address; nullopt when malformed.
@@ -57,6 +58,7 @@ inline std::optional<ServerAddress> parse_server_address(std::string_view text) 
       return std::nullopt;
     }
     address.port = static_cast<std::uint16_t>(value);
+    address.port_given = true;
   }
   return address;
 }
@@ -67,15 +69,23 @@ struct ClockServerOptions {
 
   std::string address;
   std::int64_t key = 0;  // 0 = unauthenticated
+  bool nts = false;
 
   template <class V>
   void describe(V& v) {
-    v("address", address, "NTP server: HOST, HOST:PORT or [IPv6]:PORT (port 123 when omitted)");
+    v("address", address,
+      "NTP server: HOST, HOST:PORT or [IPv6]:PORT (port 123 when omitted); with `nts: true` "
+      "the NTS-KE server (port 4460 when omitted), which names the NTP server and port");
     v.check("address", parse_server_address(address).has_value(),
             "expected HOST, HOST:PORT or [IPv6]:PORT");
     v("key", key,
       "ID of the symmetric key (from clock.key_file) that authenticates this server; 0 = none");
     v.check("key", key >= 0 && key <= 0xFFFFFFFF, "a key ID is between 1 and 4294967295");
+    v("nts", nts,
+      "Authenticate this server with NTS (RFC 8915): keys and cookies from a TLS key exchange; "
+      "its certificate must verify (see clock.nts_ca_file)");
+    // Both would mean two authentications of one reply: NTS replaces the symmetric key.
+    v.check("key", !nts || key == 0, "a server with `nts: true` cannot also have a `key`");
   }
 };
 
@@ -86,6 +96,7 @@ struct ClockOptions {
   config::Duration poll_interval = std::chrono::seconds(64);
   std::int64_t samples = 4;
   std::string key_file;
+  std::string nts_ca_file;
   config::Duration max_distance = std::chrono::seconds(16);
   std::int64_t min_agreeing = 0;  // 0: automatic, see required_agreeing()
 
@@ -109,6 +120,9 @@ struct ClockOptions {
     bool keys_needed = false;
     for (const ClockServerOptions& server : servers) keys_needed = keys_needed || server.key != 0;
     v.check("key_file", !keys_needed || !key_file.empty(), "servers with a `key` need a key_file");
+    v("nts_ca_file", nts_ca_file,
+      "CA certificates (PEM) that NTS-KE servers' certificates must chain to, for a private CA; "
+      "empty: the system's CAs");
     v("max_distance", max_distance,
       "Root distance (half the round trip to the server's reference clock plus every "
       "dispersion and jitter) above which a server is not a candidate (RFC 5905 MAXDIST); it "

@@ -20,6 +20,7 @@ Result<ClockMonitorOptions> make_monitor_options(const ClockOptions& options) {
                                                  " is not in the key file");
     }
   }
+  out.nts.ca_file = options.nts_ca_file;
   out.poll_interval = options.poll_interval;
   out.query.samples = static_cast<int>(options.samples);
   out.trust.max_distance = options.max_distance;

@@ -99,6 +99,7 @@ ReplyStatus validate_reply(const NtpHeader& reply, NtpTimestamp nonce) noexcept 
       case kiss_code("RATE"): return ReplyStatus::kiss_rate;
       case kiss_code("DENY"): return ReplyStatus::kiss_deny;
       case kiss_code("RSTR"): return ReplyStatus::kiss_rstr;
+      case kiss_code("NTSN"): return ReplyStatus::kiss_ntsn;
       default: return ReplyStatus::kiss_other;
     }
   }
@@ -118,6 +119,7 @@ std::string_view to_string(ReplyStatus status) noexcept {
     case ReplyStatus::kiss_rate: return "kiss_rate";
     case ReplyStatus::kiss_deny: return "kiss_deny";
     case ReplyStatus::kiss_rstr: return "kiss_rstr";
+    case ReplyStatus::kiss_ntsn: return "kiss_ntsn";
     case ReplyStatus::kiss_other: return "kiss_other";
     case ReplyStatus::bad_stratum: return "bad_stratum";
     case ReplyStatus::unsynchronized: return "unsynchronized";

@@ -53,11 +53,12 @@ enum class ReplyStatus : std::uint8_t {
   kiss_rate,       // Kiss-o'-Death RATE: we poll too often; back off
   kiss_deny,       // Kiss-o'-Death DENY: access denied; stop querying this server
   kiss_rstr,       // Kiss-o'-Death RSTR: access restricted; stop querying this server
+  kiss_ntsn,       // Kiss-o'-Death NTSN (NTS NAK): the server could not use our cookie
   kiss_other,      // stratum 0 with another kiss code: no time in it
   bad_stratum,     // stratum above 15: the server is not synchronized
   unsynchronized,  // leap indicator 3: the server says its clock is not set
   zero_timestamp,  // receive or transmit timestamp is zero
-  bad_auth,        // a keyed server's reply had no MAC, a wrong key id or a wrong MAC
+  bad_auth,        // no MAC, a wrong key id or MAC; for NTS a wrong unique id or authenticator
 };
 
 std::string_view to_string(ReplyStatus status) noexcept;

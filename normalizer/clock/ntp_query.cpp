@@ -16,6 +16,9 @@
 #include <mutex>
 #include <utility>
 
+#include "normalizer/clock/nts_extension_fields.h"
+#include "normalizer/clock/nts_ke_records.h"
+
 namespace horolog {
 namespace {
 
@@ -49,19 +52,22 @@ struct Exchange {
   SysNanos t1;
   bool saw_bad_auth = false;
   bool saw_reply = false;
-  bool probing = false;  // an unauthenticated probe of a keyed server that never answered
+  bool probing = false;       // an unauthenticated probe of a keyed server that never answered
+  NtsSession* nts = nullptr;  // an NTS server's keys and cookies
+  NtsUniqueId unique_id{};    // of the NTS request in flight
+  bool saw_nak = false;
   std::vector<NtpSample> samples;
 };
 
-void open_socket(Exchange& ex) {
+void open_socket(Exchange& ex, const std::string& host, std::uint16_t port_number) {
   addrinfo hints{};
   hints.ai_family = AF_UNSPEC;
   hints.ai_socktype = SOCK_DGRAM;
   hints.ai_protocol = IPPROTO_UDP;
   hints.ai_flags = AI_NUMERICSERV;
   addrinfo* found = nullptr;
-  const std::string port = std::to_string(ex.report.server.port);
-  if (getaddrinfo(ex.report.server.host.c_str(), port.c_str(), &hints, &found) != 0 || !found) {
+  const std::string port = std::to_string(port_number);
+  if (getaddrinfo(host.c_str(), port.c_str(), &hints, &found) != 0 || !found) {
     ex.report.status = ServerStatus::unresolved;
     return;
   }
@@ -84,15 +90,53 @@ void open_socket(Exchange& ex) {
   ex.active = true;
 }
 
+void note_ke_failure(ServerReport& report, const NtsKeFailure& failure) {
+  switch (failure.kind) {
+    case NtsKeFailure::Kind::failed: report.status = ServerStatus::nts_ke_failed; break;
+    case NtsKeFailure::Kind::certificate_untrusted:
+      report.status = ServerStatus::certificate_untrusted;
+      break;
+    case NtsKeFailure::Kind::hostname_mismatch:
+      report.status = ServerStatus::hostname_mismatch;
+      break;
+  }
+  report.detail = failure.detail;
+}
+
+// A session out of cookies (replies lost, or an NTS NAK) exchanges keys again before sending.
+void refresh_nts(Exchange& ex, NtsSessions& nts) {
+  if (!ex.nts || !ex.nts->cookies.empty()) return;
+  auto session = nts.acquire(ex.report.server.host, ex.report.server.port);
+  if (!session) {
+    note_ke_failure(ex.report, session.error());
+    ex.active = false;
+  }
+}
+
+// The NTS fields of a request: a fresh unique id, one cookie, and placeholders that ask for
+// enough new cookies to hold kNtsMaxCookies again.
+bool append_nts(Exchange& ex, std::vector<std::uint8_t>& packet) {
+  if (!fill_random(ex.unique_id)) return false;
+  const std::vector<std::uint8_t> cookie = ex.nts->take_cookie();
+  const std::size_t held = std::min(ex.nts->cookies.size(), kNtsMaxCookies - 1);
+  return !cookie.empty() && append_nts_request_fields(packet, ex.unique_id, cookie,
+                                                      kNtsMaxCookies - 1 - held, ex.nts->c2s);
+}
+
 void send_request(Exchange& ex) {
-  std::array<std::uint8_t, kNtpHeaderSize + kMaxNtpMacSize> packet{};
+  std::vector<std::uint8_t> packet(kNtpHeaderSize);
   ex.nonce = random_nonce();
   encode_header(make_request(ex.nonce), std::span(packet).first<kNtpHeaderSize>());
-  std::size_t length = kNtpHeaderSize;
   if (ex.key) {
-    length += compute_mac(*ex.key, std::span(packet).first(kNtpHeaderSize),
-                          std::span(packet).subspan(kNtpHeaderSize));
+    packet.resize(kNtpHeaderSize + kMaxNtpMacSize);
+    packet.resize(kNtpHeaderSize + compute_mac(*ex.key, std::span(packet).first(kNtpHeaderSize),
+                                               std::span(packet).subspan(kNtpHeaderSize)));
   }
+  if (ex.nts && !append_nts(ex, packet)) {
+    ex.waiting = false;
+    return;
+  }
+  const std::size_t length = packet.size();
   ex.t1 = host_now();
   if (::send(ex.socket.fd(), packet.data(), length, 0) == static_cast<ssize_t>(length)) {
     ++ex.report.sent;
@@ -100,6 +144,22 @@ void send_request(Exchange& ex) {
   } else {
     ex.waiting = false;
   }
+}
+
+// An NTS NAK carries no authenticator: it counts when it echoes our unique id, and makes the
+// next round exchange keys again. Every other reply, kiss codes included, must be authentic
+// (RFC 8915 §5.7) and brings new cookies.
+ReplyStatus check_nts(Exchange& ex, std::span<const std::uint8_t> packet, ReplyStatus status) {
+  if (status == ReplyStatus::kiss_ntsn) {
+    if (!echoes_unique_id(packet, ex.unique_id)) return ReplyStatus::bad_auth;
+    ex.nts->cookies.clear();
+    ex.saw_nak = true;
+    return status;
+  }
+  auto cookies = open_nts_reply(packet, ex.unique_id, ex.nts->s2c);
+  if (!cookies) return ReplyStatus::bad_auth;
+  ex.nts->add_cookies(std::move(*cookies));
+  return status;
 }
 
 void handle_reply(Exchange& ex, std::span<const std::uint8_t> packet, SysNanos t4) {
@@ -115,6 +175,7 @@ void handle_reply(Exchange& ex, std::span<const std::uint8_t> packet, SysNanos t
     return;
   }
   if (ex.key && !verify_mac(*ex.key, packet)) status = ReplyStatus::bad_auth;
+  if (ex.nts) status = check_nts(ex, packet, status);
   ex.waiting = false;
   ex.saw_reply = true;
   switch (status) {
@@ -146,7 +207,8 @@ void handle_reply(Exchange& ex, std::span<const std::uint8_t> packet, SysNanos t
 
 // Reads every queued datagram of one socket.
 void drain(Exchange& ex) {
-  std::array<std::uint8_t, 1024> buffer{};
+  // An NTS reply with eight cookies is about 1 KB.
+  std::array<std::uint8_t, 2048> buffer{};
   alignas(cmsghdr) std::array<char, CMSG_SPACE(sizeof(timespec))> control{};
   for (;;) {
     iovec iov{buffer.data(), buffer.size()};
@@ -232,8 +294,13 @@ void finish(Exchange& ex) {
     r.filtered = filter_samples(ex.samples);
     r.status = ServerStatus::answered;
   } else if (r.status == ServerStatus::denied || r.status == ServerStatus::rate_limited ||
-             r.status == ServerStatus::unresolved || r.status == ServerStatus::no_key) {
+             r.status == ServerStatus::unresolved || r.status == ServerStatus::no_key ||
+             r.status == ServerStatus::nts_ke_failed ||
+             r.status == ServerStatus::certificate_untrusted ||
+             r.status == ServerStatus::hostname_mismatch) {
     // Keeps the more specific reason.
+  } else if (ex.saw_nak) {
+    r.status = ServerStatus::nts_nak;
   } else if (ex.saw_bad_auth) {
     r.status = ServerStatus::bad_auth;
   } else if (ex.saw_reply || r.last_reject == ReplyStatus::bogus_origin) {
@@ -264,6 +331,10 @@ std::string_view to_string(ServerStatus status) noexcept {
     case ServerStatus::no_key: return "no_key";
     case ServerStatus::denied: return "denied";
     case ServerStatus::rate_limited: return "rate_limited";
+    case ServerStatus::nts_ke_failed: return "nts_ke_failed";
+    case ServerStatus::certificate_untrusted: return "certificate_untrusted";
+    case ServerStatus::hostname_mismatch: return "hostname_mismatch";
+    case ServerStatus::nts_nak: return "nts_nak";
   }
   return "unknown";
 }
@@ -271,6 +342,13 @@ std::string_view to_string(ServerStatus status) noexcept {
 std::vector<ServerReport> query_servers(std::span<const NtpServerSpec> servers,
                                         const NtpKeyRing& keys, const NtpQueryOptions& options,
                                         const std::stop_token& stop) {
+  NtsSessions nts;
+  return query_servers(servers, keys, options, nts, stop);
+}
+
+std::vector<ServerReport> query_servers(std::span<const NtpServerSpec> servers,
+                                        const NtpKeyRing& keys, const NtpQueryOptions& options,
+                                        NtsSessions& nts, const std::stop_token& stop) {
   std::vector<Exchange> exchanges(servers.size());
   for (std::size_t i = 0; i < servers.size(); ++i) {
     Exchange& ex = exchanges[i];
@@ -282,12 +360,23 @@ std::vector<ServerReport> query_servers(std::span<const NtpServerSpec> servers,
         continue;
       }
     }
-    open_socket(ex);
+    if (servers[i].nts) {
+      auto session = nts.acquire(servers[i].host, servers[i].port);
+      if (!session) {
+        note_ke_failure(ex.report, session.error());
+        continue;
+      }
+      ex.nts = *session;
+      open_socket(ex, ex.nts->ntp_host, ex.nts->ntp_port);
+      continue;
+    }
+    open_socket(ex, servers[i].host, servers[i].port);
   }
   for (int round = 0; round < options.samples; ++round) {
     const Clock::time_point start = Clock::now();
     bool any = false;
     for (Exchange& ex : exchanges) {
+      refresh_nts(ex, nts);
       if (ex.active) {
         send_request(ex);
         any = true;

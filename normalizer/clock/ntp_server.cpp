@@ -1,6 +1,8 @@
 // Servers from the config, and how they are named in reports.
 #include "normalizer/clock/ntp_server.h"
 
+#include "normalizer/clock/nts_ke_records.h"
+
 namespace horolog {
 
 Result<std::vector<NtpServerSpec>> server_specs(const ClockOptions& options) {
@@ -12,7 +14,12 @@ Result<std::vector<NtpServerSpec>> server_specs(const ClockOptions& options) {
     if (s.key < 0 || s.key > 0xFFFFFFFF) {
       return fail(ErrorCode::invalid_config, "bad key id for NTP server `" + s.address + "`");
     }
-    out.push_back({std::string(address->host), address->port, static_cast<std::uint32_t>(s.key)});
+    if (s.nts && s.key != 0) {
+      return fail(ErrorCode::invalid_config,
+                  "NTP server `" + s.address + "` cannot have both `nts: true` and a `key`");
+    }
+    const std::uint16_t port = s.nts && !address->port_given ? kNtsKePort : address->port;
+    out.push_back({std::string(address->host), port, static_cast<std::uint32_t>(s.key), s.nts});
   }
   return out;
 }

@@ -1,4 +1,4 @@
-// An NTP server to query: host (name or address), port and optional symmetric key id, built
+// An NTP server to query: host (name or address), port and optional symmetric key id or NTS, built
 // from the `clock:` config section (clock_options.h parses the address forms).
 #pragma once
 
@@ -15,6 +15,9 @@ struct NtpServerSpec {
   std::string host;
   std::uint16_t port = kNtpPort;
   std::uint32_t key_id = 0;  // 0: unauthenticated
+  // NTS (RFC 8915): host and port are those of the key-exchange server, which names the NTP
+  // server and port in its answer.
+  bool nts = false;
 };
 
 // Every configured server, or the first malformed one named in the error.

@@ -40,7 +40,7 @@ std::vector<std::unique_ptr<ChronyPeer>> start_peers(int honest, int false_ahead
   std::vector<std::unique_ptr<ChronyPeer>> peers;
   for (int i = 0; i < honest; ++i) peers.push_back(std::make_unique<ChronyPeer>());
   for (int i = 0; i < false_ahead; ++i) {
-    peers.push_back(std::make_unique<ChronyPeer>(ChronyPeerOptions{"+5s", ""}));
+    peers.push_back(std::make_unique<ChronyPeer>(ChronyPeerOptions{"+5s", "", "", ""}));
   }
   for (const auto& p : peers) {
     if (!p->wait_ready()) ADD_FAILURE() << "chronyd did not answer:\n" << p->log();
@@ -105,7 +105,7 @@ TEST(ChronyNtp, QueriesOverIpv6) {
 }
 
 TEST(ChronyNtp, RejectsAFiveSecondFalsetickerAmongThreeHonestServers) {
-  HOROLOG_REQUIRE_CHRONY(ChronyPeerOptions{"+5s", ""});
+  HOROLOG_REQUIRE_CHRONY(ChronyPeerOptions{"+5s", "", "", ""});
   const auto peers = start_peers(3, 1);
   const auto servers = specs(peers);
   const ClockMeasurement m = measure_clock(servers, NtpKeyRing{}, quick(), TrustPolicy{});
@@ -120,7 +120,7 @@ TEST(ChronyNtp, RejectsAFiveSecondFalsetickerAmongThreeHonestServers) {
 }
 
 TEST(ChronyNtp, RejectsTheFalsetickerInAThreeServerSet) {
-  HOROLOG_REQUIRE_CHRONY(ChronyPeerOptions{"+5s", ""});
+  HOROLOG_REQUIRE_CHRONY(ChronyPeerOptions{"+5s", "", "", ""});
   const auto peers = start_peers(2, 1);
   const auto servers = specs(peers);
   const ClockMeasurement m = measure_clock(servers, NtpKeyRing{}, quick(), TrustPolicy{});
@@ -130,7 +130,7 @@ TEST(ChronyNtp, RejectsTheFalsetickerInAThreeServerSet) {
 }
 
 TEST(ChronyNtp, TwoHonestAndTwoFalsetickersGiveNoTrustworthyEstimate) {
-  HOROLOG_REQUIRE_CHRONY(ChronyPeerOptions{"+5s", ""});
+  HOROLOG_REQUIRE_CHRONY(ChronyPeerOptions{"+5s", "", "", ""});
   const auto peers = start_peers(2, 2);
   const auto servers = specs(peers);
   const ClockMeasurement m = measure_clock(servers, NtpKeyRing{}, quick(), TrustPolicy{});
@@ -173,7 +173,7 @@ TEST(ChronyNtp, OneAnsweringServerOfTwoConfiguredIsNotEnoughToTrust) {
 }
 
 TEST(ChronyNtp, MonitorPublishesTheSelectedEstimateFromChronyServers) {
-  HOROLOG_REQUIRE_CHRONY(ChronyPeerOptions{"+5s", ""});
+  HOROLOG_REQUIRE_CHRONY(ChronyPeerOptions{"+5s", "", "", ""});
   const auto peers = start_peers(2, 1);
   ClockMonitorOptions o;
   o.servers = specs(peers);
@@ -204,7 +204,7 @@ class ChronyAuth : public testing::TestWithParam<AuthCase> {};
 
 TEST_P(ChronyAuth, TrustsAKeyedServerOnlyWhenItsMacVerifies) {
   HOROLOG_REQUIRE_CHRONY(ChronyPeerOptions{});
-  const auto peer = std::make_unique<ChronyPeer>(ChronyPeerOptions{"", kKeys});
+  const auto peer = std::make_unique<ChronyPeer>(ChronyPeerOptions{"", kKeys, "", ""});
   ASSERT_TRUE(peer->wait_ready()) << peer->log();
   const auto keys = parse_chrony_keys(GetParam().client_keys);
   ASSERT_TRUE(keys) << keys.error().message();

@@ -20,10 +20,11 @@ namespace horolog::test {
 namespace {
 
 constexpr const char* kChronyd = "/usr/sbin/chronyd";
+constexpr const char* kOpenssl = "/usr/bin/openssl";
 constexpr const char* kFaketimeLib = "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1";
 
-bool udp_port_free_on_v6(std::uint16_t port) {
-  const int fd = ::socket(AF_INET6, SOCK_DGRAM, 0);
+bool port_free_on_v6(int type, std::uint16_t port) {
+  const int fd = ::socket(AF_INET6, type, 0);
   if (fd < 0) return true;  // no IPv6: chronyd will skip ::1 as well
   sockaddr_in6 a{};
   a.sin6_family = AF_INET6;
@@ -34,9 +35,10 @@ bool udp_port_free_on_v6(std::uint16_t port) {
   return ok;
 }
 
-std::uint16_t free_udp_port() {
+// SOCK_DGRAM or SOCK_STREAM.
+std::uint16_t free_port(int type) {
   for (int attempt = 0; attempt < 50; ++attempt) {
-    const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
+    const int fd = ::socket(AF_INET, type, 0);
     sockaddr_in a{};
     a.sin_family = AF_INET;
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -47,22 +49,36 @@ std::uint16_t free_udp_port() {
       port = ntohs(a.sin_port);
     }
     ::close(fd);
-    if (port != 0 && udp_port_free_on_v6(port)) return port;
+    if (port != 0 && port_free_on_v6(type, port)) return port;
   }
   return 0;
+}
+
+bool accepts_tcp(std::uint16_t port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  a.sin_port = htons(port);
+  const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
+  ::close(fd);
+  return ok;
 }
 
 }  // namespace
 
 std::optional<std::string> ChronyPeer::missing_tool(const ChronyPeerOptions& options) {
   if (::access(kChronyd, X_OK) != 0) return std::string("chronyd");
+  if (!options.nts_cert_dir.empty() && ::access(kOpenssl, X_OK) != 0) return std::string("openssl");
   if (!options.fake_offset.empty() && ::access(kFaketimeLib, R_OK) != 0) {
     return std::string("libfaketime");
   }
   return std::nullopt;
 }
 
-ChronyPeer::ChronyPeer(ChronyPeerOptions options) : port_(free_udp_port()) {
+std::uint16_t free_tcp_port() { return free_port(SOCK_STREAM); }
+
+ChronyPeer::ChronyPeer(ChronyPeerOptions options) : port_(free_port(SOCK_DGRAM)) {
   const std::string dir = dir_.path().string();
   std::string conf = "port " + std::to_string(port_) +
                      "\nbindaddress 127.0.0.1\nbindaddress ::1\nallow 127.0.0.1\nallow ::1\n"
@@ -72,6 +88,13 @@ ChronyPeer::ChronyPeer(ChronyPeerOptions options) : port_(free_udp_port()) {
   if (!options.keys.empty()) {
     write_file(dir_ / "chrony.keys", options.keys);
     conf += "keyfile " + dir + "/chrony.keys\n";
+  }
+  if (!options.nts_cert_dir.empty()) {
+    nts_port_ = free_tcp_port();
+    conf += "ntsport " + std::to_string(nts_port_) + "\nntsserverkey " + options.nts_cert_dir +
+            "/server.key\nntsservercert " + options.nts_cert_dir + "/server.crt\nntsdumpdir " +
+            dir + "\n";
+    if (!options.nts_ntp_server.empty()) conf += "ntsntpserver " + options.nts_ntp_server + "\n";
   }
   write_file(dir_ / "chrony.conf", conf);
 
@@ -126,7 +149,7 @@ bool ChronyPeer::wait_ready(std::chrono::seconds limit) const {
   while (std::chrono::steady_clock::now() < deadline) {
     if (::waitpid(pid_, nullptr, WNOHANG) == pid_) return false;
     const auto reports = query_servers(std::span(&server, 1), no_keys, once);
-    if (reports.front().valid > 0) return true;
+    if (reports.front().valid > 0 && (nts_port_ == 0 || accepts_tcp(nts_port_))) return true;
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   return false;

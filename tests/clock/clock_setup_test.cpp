@@ -30,6 +30,30 @@ TEST(ClockSetup, ParsesEveryAddressForm) {
   EXPECT_EQ(to_string((*specs)[3]), "[fe80::1]:123");
 }
 
+TEST(ClockSetup, AnNtsServerIsItsKeyExchangeServerOnPort4460UnlessAPortIsGiven) {
+  ClockServerOptions plain{"time.example", 0};
+  ClockServerOptions nts{"time.example", 0};
+  nts.nts = true;
+  ClockServerOptions nts_port{"[::1]:4461", 0};
+  nts_port.nts = true;
+  const auto specs = server_specs(options_with({plain, nts, nts_port}));
+  ASSERT_TRUE(specs) << specs.error().message();
+  EXPECT_FALSE((*specs)[0].nts);
+  EXPECT_EQ((*specs)[0].port, 123);
+  EXPECT_TRUE((*specs)[1].nts);
+  EXPECT_EQ((*specs)[1].port, 4460);
+  EXPECT_EQ((*specs)[2].port, 4461);
+}
+
+TEST(ClockSetup, CarriesTheNtsCaFile) {
+  ClockOptions o = options_with({{"time.example", 0}});
+  o.servers[0].nts = true;
+  o.nts_ca_file = "/etc/horolog/nts-ca.pem";
+  const auto monitor = make_monitor_options(o);
+  ASSERT_TRUE(monitor) << monitor.error().message();
+  EXPECT_EQ(monitor->nts.ca_file, "/etc/horolog/nts-ca.pem");
+}
+
 TEST(ClockSetup, NamesAMalformedAddress) {
   const auto specs = server_specs(options_with({{"ok.example", 0}, {"host:99999", 0}}));
   ASSERT_FALSE(specs);

@@ -173,5 +173,31 @@ TEST(ClockTrust, EveryReasonIsListed) {
             (std::vector<Distrust>{Distrust::too_few_agreeing, Distrust::kernel_disagrees}));
 }
 
+ServerReport answered_nts(Nanoseconds offset, Nanoseconds root_distance) {
+  ServerReport r = answered(offset, root_distance);
+  r.server.nts = true;
+  return r;
+}
+
+TEST(ClockTrust, AnEstimateMadeOfNtsServersAloneHasSourceNts) {
+  const ClockMeasurement m = combine({answered_nts(1ms, 10ms), answered_nts(2ms, 10ms)});
+  ASSERT_TRUE(m.estimate.synchronized);
+  EXPECT_EQ(m.estimate.source, ClockSource::nts);
+}
+
+TEST(ClockTrust, OnePlainServerAmongTheSurvivorsMakesTheSourceNtp) {
+  const ClockMeasurement m = combine({answered_nts(1ms, 10ms), answered(2ms, 10ms)});
+  ASSERT_TRUE(m.estimate.synchronized);
+  EXPECT_EQ(m.estimate.source, ClockSource::ntp);
+}
+
+TEST(ClockTrust, APlainFalsetickerLeavesTheNtsSurvivorsSourceNts) {
+  const ClockMeasurement m =
+      combine({answered_nts(1ms, 10ms), answered_nts(2ms, 10ms), answered(5s, 10ms)});
+  ASSERT_TRUE(m.estimate.synchronized);
+  EXPECT_EQ(m.servers[2].status, ServerStatus::falseticker);
+  EXPECT_EQ(m.estimate.source, ClockSource::nts);
+}
+
 }  // namespace
 }  // namespace horolog

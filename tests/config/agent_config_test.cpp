@@ -64,6 +64,11 @@ INSTANTIATE_TEST_SUITE_P(
                      "clock:\n  servers: [\"127.0.0.1:10123\", \"[::1]:10123\", ::1,\n"
                      "            {address: localhost, key: 1}]\n  key_file: ./keys\n" +
                          std::string(kInput) + kSink},
+        AcceptedCase{"NtsServers",
+                     "clock:\n  servers: [{address: time.cloudflare.com, nts: true},\n"
+                     "            {address: \"[::1]:4461\", nts: true}]\n"
+                     "  nts_ca_file: ./ca.pem\n" +
+                         std::string(kInput) + kSink},
         AcceptedCase{"ClockOff", "clock: {servers: []}\n" + std::string(kInput) + kSink},
         AcceptedCase{"ClockTrust",
                      "clock:\n  servers: [ntp1, ntp2, ntp3]\n  min_agreeing: 3\n"
@@ -200,6 +205,12 @@ INSTANTIATE_TEST_SUITE_P(
             "BadServerAddress",
             "clock:\n  servers:\n    - ntp1\n    - \"ntp2:\"\n" + std::string(kInput) + kSink,
             "clock.servers[1].address", 4, "expected HOST, HOST:PORT or [IPv6]:PORT"},
+        RejectedCase{"NtsServerWithAKey",
+                     "clock:\n  servers:\n    - {address: time.example, nts: true, key: 3}\n"
+                     "  key_file: ./keys\n" +
+                         std::string(kInput) + kSink,
+                     "clock.servers[0].key", 3,
+                     "a server with `nts: true` cannot also have a `key`"},
         RejectedCase{"ServerKeyWithoutKeyFile",
                      "clock:\n  servers: [{address: ntp1, key: 3}]\n" + std::string(kInput) + kSink,
                      "clock.key_file", 2, "servers with a `key` need a key_file"},
