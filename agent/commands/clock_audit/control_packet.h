@@ -54,7 +54,7 @@ std::optional<ControlFragment> decode_control_response(std::span<const std::uint
 // a hostile server cannot make the audit hold much.
 class ControlAssembly {
  public:
-  static constexpr std::size_t kMaxBytes = 64 * 1024;
+  static constexpr std::size_t kMaxBytes = std::size_t{64} * 1024;
   static constexpr std::size_t kMaxFragments = 256;
 
   // False when the fragment is refused: beyond the bounds, or past the end already announced.

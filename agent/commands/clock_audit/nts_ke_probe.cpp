@@ -134,14 +134,11 @@ NtsKeObservation probe_nts_ke(const AuditTarget& target, std::uint16_t port, Nan
     const int rc = SSL_connect(ssl.get());
     if (rc == 1) break;
     const int why = SSL_get_error(ssl.get(), rc);
-    const short events = why == SSL_ERROR_WANT_READ    ? POLLIN
-                         : why == SSL_ERROR_WANT_WRITE ? POLLOUT
-                                                       : 0;
-    if (events == 0) {
+    if (why != SSL_ERROR_WANT_READ && why != SSL_ERROR_WANT_WRITE) {
       seen.failure = openssl_error();
       return seen;
     }
-    if (!wait_for(sock.fd, events, deadline)) {
+    if (!wait_for(sock.fd, why == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT, deadline)) {
       seen.failure = "TLS handshake did not finish within the timeout";
       return seen;
     }
