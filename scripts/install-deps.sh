@@ -13,7 +13,7 @@ packages=(
 )
 lint=(clang-format clang-tidy)
 case "${1:-}" in
-  --test) packages+=(chrony faketime libfaketime python3 zstd gzip libevtx-utils libxml2-utils clang
+  --test) packages+=(chrony faketime libfaketime openssl python3 zstd gzip libevtx-utils libxml2-utils clang
                      libclang-rt-14-dev kcat systemd-journal-remote "${lint[@]}") ;;
   --lint) packages=("${lint[@]}") ;;
 esac

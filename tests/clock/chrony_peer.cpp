@@ -73,6 +73,7 @@ ChronyPeer::ChronyPeer(ChronyPeerOptions options) : port_(free_udp_port()) {
     write_file(dir_ / "chrony.keys", options.keys);
     conf += "keyfile " + dir + "/chrony.keys\n";
   }
+  conf += options.extra_config;
   write_file(dir_ / "chrony.conf", conf);
 
   const std::string conf_path = dir + "/chrony.conf";

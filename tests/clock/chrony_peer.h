@@ -19,6 +19,8 @@ struct ChronyPeerOptions {
   std::string fake_offset;
   // Contents of the peer's keyfile (chrony format); empty: no keys.
   std::string keys;
+  // chrony.conf lines appended to the open configuration (deny, ratelimit, NTS server, ...).
+  std::string extra_config{};
 };
 
 class ChronyPeer {
