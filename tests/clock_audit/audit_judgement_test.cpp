@@ -77,6 +77,22 @@ TEST(ClockAuditJudgement, UnsynchronizedServerIsHigh) {
   }
 }
 
+// ntpd and ntpsec before their first synchronization: stratum 0 (unspecified), leap 3, INIT.
+TEST(ClockAuditJudgement, InitCodeWithLeapThreeIsUnsynchronizedNotAKiss) {
+  for (const char* code : {"INIT", "STEP"}) {
+    TimeObservation seen = answered(0, 3);
+    seen.reply.reference_id = kiss_code(code);
+    const auto findings = judge_time(seen, false, 1s);
+    const Finding* f = find(findings, "unsynchronized");
+    ASSERT_NE(f, nullptr) << code;
+    EXPECT_EQ(f->severity, Severity::high);
+    EXPECT_NE(f->reason.find(std::string("code ") + code), std::string::npos) << f->reason;
+  }
+  TimeObservation init_without_alarm = answered(0, 0);
+  init_without_alarm.reply.reference_id = kiss_code("INIT");
+  EXPECT_EQ(judge_time(init_without_alarm, false, 1s).front().finding, "kiss_of_death");
+}
+
 TEST(ClockAuditJudgement, RootDistanceBeyondMaxdistIsMedium) {
   const auto findings = judge_time(answered(3, 0, 1600ms), false, 1s);
   const Finding* f = find(findings, "root_distance_beyond_maxdist");

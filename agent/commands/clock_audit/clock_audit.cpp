@@ -52,8 +52,9 @@ ServerAudit audit_server(const AuditTarget& target, const AuditSettings& setting
   } else {
     audit.findings.push_back(socket_failure("time", time_udp.error()));
   }
-  // The burst only goes to a server that serves time: a silent or refusing one is left alone.
-  if (time.answered && time.reply.stratum != 0) {
+  // The burst only goes to a server that serves time (synchronized or not): a silent or refusing
+  // one is left alone.
+  if (time.answered && serves_replies(time.reply)) {
     append(judge_rate(probe_rate(*time_udp, settings.timeout)));
   }
   if (control_udp) {

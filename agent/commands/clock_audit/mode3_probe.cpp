@@ -45,6 +45,18 @@ TimeObservation probe_time(UdpExchange& udp, Nanoseconds timeout) {
   return seen;
 }
 
+bool says_unsynchronized(const NtpHeader& reply) noexcept {
+  if (reply.stratum == 0) {
+    return reply.leap == 3 &&
+           (reply.reference_id == kiss_code("INIT") || reply.reference_id == kiss_code("STEP"));
+  }
+  return reply.leap == 3 || reply.stratum >= 16;
+}
+
+bool serves_replies(const NtpHeader& reply) noexcept {
+  return reply.stratum != 0 || says_unsynchronized(reply);
+}
+
 Nanoseconds announced_root_distance(const NtpHeader& reply) noexcept {
   return from_ntp_short(reply.root_delay) / 2 + from_ntp_short(reply.root_dispersion);
 }
@@ -74,7 +86,7 @@ std::vector<Finding> judge_time(const TimeObservation& seen, bool nts_ke_offered
                   {"root_dispersion_ms", to_ms(from_ntp_short(r.root_dispersion))},
                   {"root_distance_ms", to_ms(distance)}};
   char reason[256];
-  if (r.stratum == 0) {
+  if (!serves_replies(r)) {
     time.finding = "kiss_of_death";
     std::snprintf(reason, sizeof reason,
                   "answered a plain query with the kiss code %s instead of time",
@@ -83,13 +95,14 @@ std::vector<Finding> judge_time(const TimeObservation& seen, bool nts_ke_offered
     out.push_back(std::move(time));
     return out;  // no time was served
   }
-  if (r.leap == 3 || r.stratum >= 16) {
+  if (says_unsynchronized(r)) {
     time.severity = Severity::high;
     time.finding = "unsynchronized";
+    const std::string code = r.stratum == 0 ? " (code " + reference + ")" : "";
     std::snprintf(reason, sizeof reason,
-                  "leap indicator %u, stratum %u: the server says its own clock is not "
+                  "leap indicator %u, stratum %u%s: the server says its own clock is not "
                   "synchronized, so its clients get no usable time",
-                  r.leap, r.stratum);
+                  r.leap, r.stratum, code.c_str());
   } else if (distance > kMaxRootDistance) {
     time.severity = Severity::medium;
     time.finding = "root_distance_beyond_maxdist";

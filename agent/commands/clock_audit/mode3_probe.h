@@ -26,6 +26,14 @@ TimeObservation probe_time(UdpExchange& udp, Nanoseconds timeout);
 // `nonce`: a header, mode 4 (server), origin echoing the nonce.
 bool is_answer(std::span<const std::uint8_t> packet, NtpTimestamp nonce, NtpHeader& reply) noexcept;
 
+// True when the reply says the server has no time: leap 3 or stratum 16, or, as ntpd and ntpsec
+// put it on the wire until they first synchronize, stratum 0 with leap 3 and the code INIT or STEP.
+// Other stratum 0 replies are refusals (RATE, DENY, RSTR, ...).
+bool says_unsynchronized(const NtpHeader& reply) noexcept;
+
+// True when the reply is not a refusal: time, even unsynchronized time, was sent.
+bool serves_replies(const NtpHeader& reply) noexcept;
+
 // The root distance a server announces of itself: root delay / 2 + root dispersion.
 Nanoseconds announced_root_distance(const NtpHeader& reply) noexcept;
 

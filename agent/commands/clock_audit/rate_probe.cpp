@@ -20,7 +20,7 @@ RateObservation probe_rate(UdpExchange& udp, Nanoseconds timeout) {
       const auto at = static_cast<std::size_t>(i);
       if (replied[at] || !is_answer(packet, nonces[at], reply)) continue;
       replied[at] = true;
-      if (reply.stratum != 0) {
+      if (serves_replies(reply)) {
         ++seen.answered;
       } else if (reply.reference_id == kiss_code("RATE")) {
         ++seen.rate_kisses;
