@@ -1,6 +1,6 @@
 // The audit against real peers on loopback: an imitation of an old open ntpd (monlist, mode 6),
-// chronyd open, rate-limited, denying, and as an NTS server; then the binary's exit status,
-// JSON and timeouts.
+// chronyd open, rate-limited, denying, and as an NTS server, ntpsec open and restricted; then the
+// binary's exit status, JSON and timeouts.
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <simdjson.h>
@@ -13,6 +13,7 @@
 
 #include "agent/commands/clock_audit/clock_audit.h"
 #include "legacy_ntpd.h"
+#include "ntpsec_peer.h"
 #include "tests/clock/chrony_peer.h"
 #include "tests/support/process.h"
 
@@ -27,6 +28,8 @@ using test::ChronyPeer;
 using test::ChronyPeerOptions;
 using test::LegacyNtpd;
 using test::LegacyNtpdBehaviour;
+using test::NtpsecPeer;
+using test::NtpsecPeerOptions;
 
 // A TCP port nothing listens on (bound, read, released), or one for a peer to listen on.
 std::uint16_t free_tcp_port() {
@@ -281,6 +284,78 @@ TEST(ClockAudit, NtsKeWithATestCaIsMediumAndNamesItsCertificate) {
   EXPECT_EQ(plain->severity, Severity::low);
 }
 
+// The test ntpsec has no source (and runs with `disable ntp`): it answers mode 3 as it does before
+// its first synchronization (leap 3, stratum 0, INIT), which is what anyone asking it sees.
+void expect_unsynchronized_ntpsec(const ServerAudit& a) {
+  const Finding* time = find(a, "unsynchronized");
+  ASSERT_NE(time, nullptr) << codes(a);
+  EXPECT_EQ(time->severity, Severity::high);
+  EXPECT_EQ(number(*time, "leap"), 3);
+  EXPECT_EQ(text(*time, "reference"), "INIT");
+  // ntpsec has no mode 7 at all.
+  const Finding* monlist = find(a, "mode7_not_answered");
+  ASSERT_NE(monlist, nullptr) << codes(a);
+  EXPECT_EQ(monlist->severity, Severity::info);
+}
+
+// What an ntpsec with `restrict default` cleared of its built-in noquery and limited tells anyone.
+NtpsecPeerOptions open_ntpsec() { return {"unrestrict default noquery limited\n"}; }
+
+TEST(ClockAudit, NtpsecOpenConfigurationDisclosesItsVersion) {
+  HOROLOG_START_NTPSEC(ntpsec, open_ntpsec());
+  for (const std::string server : {"127.0.0.1:123", "[::1]:123"}) {
+    ServerAudit a;
+    ASSERT_TRUE(ntpsec.in_network([&] { a = run_audit(server); }));
+    expect_unsynchronized_ntpsec(a);
+    const Finding* readvar = find(a, "mode6_readvar_answered");
+    ASSERT_NE(readvar, nullptr) << codes(a);
+    EXPECT_EQ(readvar->severity, Severity::medium);
+    const Finding* version = find(a, "version_disclosed");
+    ASSERT_NE(version, nullptr) << codes(a);
+    EXPECT_EQ(version->severity, Severity::low);
+    EXPECT_EQ(text(*version, "version").rfind("ntpd ntpsec-", 0), 0u) << text(*version, "version");
+    const Finding* mru = find(a, "mode6_mru_list");  // ntpsec's monlist successor, open here
+    ASSERT_NE(mru, nullptr) << codes(a);
+    EXPECT_EQ(mru->severity, Severity::medium);
+    const Finding* rate = find(a, "no_rate_limiting");
+    ASSERT_NE(rate, nullptr) << codes(a);
+    EXPECT_EQ(number(*rate, "answered"), 20);
+  }
+}
+
+TEST(ClockAudit, NtpsecRestrictedConfigurationAnswersNoControlQueries) {
+  // A burst of 4 at one packet per second on average, then RATE kisses.
+  HOROLOG_START_NTPSEC(ntpsec, NtpsecPeerOptions{"restrict default noquery nomodify limited kod\n"
+                                                 "limit average 1 burst 4\n"});
+  ServerAudit a;
+  ASSERT_TRUE(ntpsec.in_network([&] { a = run_audit("127.0.0.1:123"); }));
+  expect_unsynchronized_ntpsec(a);
+  const Finding* control = find(a, "mode6_not_answered");
+  ASSERT_NE(control, nullptr) << codes(a);
+  EXPECT_EQ(control->severity, Severity::info);
+  EXPECT_EQ(find(a, "version_disclosed"), nullptr) << codes(a);
+  const Finding* rate = find(a, "rate_limited_with_kod");
+  ASSERT_NE(rate, nullptr) << codes(a);
+  EXPECT_EQ(rate->severity, Severity::info);
+  EXPECT_GE(number(*rate, "rate_kisses"), 1);
+  EXPECT_LT(number(*rate, "answered"), 20);
+}
+
+TEST(ClockAudit, NtpsecRunsWithoutTheRightToSetTheClock) {
+  HOROLOG_START_NTPSEC(ntpsec, open_ntpsec());
+  // CapInh, CapPrm, CapEff, CapBnd, CapAmb of the running ntpd: CAP_SYS_TIME (bit 25) clear.
+  const auto lines = test::split_lines(ntpsec.capabilities());
+  ASSERT_EQ(lines.size(), 5u) << ntpsec.capabilities();
+  for (const std::string_view line : lines) {
+    const std::uint64_t mask =
+        std::stoull(std::string(line.substr(line.find(':') + 1)), nullptr, 16);
+    EXPECT_EQ((mask >> 25) & 1u, 0u) << line;
+  }
+  // ntpsec 1.2.2 tries ntp_adjtime at start despite `disable kernel`: the kernel refuses it.
+  EXPECT_NE(ntpsec.log().find("ntp_adjtime: Operation not permitted"), std::string::npos)
+      << ntpsec.log();
+}
+
 test::ProcessResult horolog(std::vector<std::string> args) {
   args.insert(args.begin(), {test::horolog_binary().string(), "clock"});
   return test::run_process(args);
@@ -342,6 +417,22 @@ TEST(ClockAuditCli, DeadPortEndsWithinTheTimeoutAndIsNoHighFinding) {
   EXPECT_LT(std::chrono::steady_clock::now() - start, 2s);
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("no reply to a mode 3 client query within 0.5 s"), std::string::npos)
+      << r.out;
+}
+
+TEST(ClockAuditCli, UnsynchronizedNtpsecExitsOneAndItsTableNamesTheVersion) {
+  HOROLOG_START_NTPSEC(ntpsec, open_ntpsec());
+  test::ProcessResult r;
+  // The binary started from the namespace's thread runs in the namespace.
+  ASSERT_TRUE(ntpsec.in_network([&] {
+    r = horolog({"--audit", "127.0.0.1", "--audit-timeout", "0.5", "--nts-ke-port",
+                 std::to_string(free_tcp_port())});
+  }));
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("127.0.0.1:123  time                  high      unsynchronized"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("version_disclosed             version=\"ntpd ntpsec-"), std::string::npos)
       << r.out;
 }
 
