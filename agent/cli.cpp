@@ -7,6 +7,7 @@
 
 #include "agent/commands/bench_command.h"
 #include "agent/commands/check_config_command.h"
+#include "agent/commands/clock_audit/clock_audit.h"
 #include "agent/commands/clock_command.h"
 #include "agent/commands/config_reference_command.h"
 #include "agent/commands/logging.h"
@@ -109,9 +110,25 @@ Result<int> run_cli(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(1, 16));
   clock_cmd->add_flag("--json", clock.json, "Print JSON instead of a table");
+  // --audit is another question about servers (what would an attacker find?), not a measurement.
+  ClockAuditOptions audit;
+  clock_cmd
+      ->add_option("--audit", audit.servers,
+                   "Audit these NTP servers as an attacker would: HOST, HOST:PORT or [IPv6]:PORT")
+      ->excludes("--config")
+      ->excludes("--server")
+      ->excludes("--key-file")
+      ->excludes("--key")
+      ->excludes("--samples");
+  clock_cmd->add_option("--nts-ke-port", audit.nts_ke_port, "NTS-KE TCP port that --audit checks")
+      ->capture_default_str();
+  clock_cmd->add_option("--audit-timeout", audit.timeout_s, "Seconds each --audit probe waits")
+      ->capture_default_str();
   clock_cmd->callback([&] {
     configure_logging(log_level.empty() ? "warn" : log_level);
-    exit_code = named("clock", clock_command(clock));
+    audit.json = clock.json;
+    exit_code = audit.servers.empty() ? named("clock", clock_command(clock))
+                                      : named("clock", clock_audit_command(audit));
   });
 
   ReplayCommandOptions replay;

@@ -9,6 +9,7 @@
 #include "agent/config/agent_config.h"
 #include "normalizer/clock/clock_measurement.h"
 #include "normalizer/clock/clock_setup.h"
+#include "normalizer/clock/ntp_reference_id.h"
 #include "normalizer/rfc3339_format.h"
 #include "sinks/json_number.h"
 #include "sinks/json_string.h"
@@ -16,20 +17,6 @@
 namespace horolog {
 
 namespace {
-
-std::string reference_id(const NtpHeader& reply) {
-  const std::uint32_t id = reply.reference_id;
-  if (reply.stratum <= 1) {  // four ASCII characters: GPS, PPS, kiss codes
-    std::string text;
-    for (int shift = 24; shift >= 0; shift -= 8) {
-      const char c = static_cast<char>((id >> shift) & 0xff);
-      if (c >= 0x20 && c < 0x7f) text += c;
-    }
-    return text;
-  }
-  return std::to_string(id >> 24) + "." + std::to_string((id >> 16) & 0xff) + "." +
-         std::to_string((id >> 8) & 0xff) + "." + std::to_string(id & 0xff);
-}
 
 double to_ms(Nanoseconds value) { return static_cast<double>(value.count()) / 1e6; }
 double to_s(Nanoseconds value) { return static_cast<double>(value.count()) / 1e9; }
@@ -76,7 +63,7 @@ void print_table(const ClockMeasurement& m) {
     const FilteredSample& f = r.filtered;
     std::printf("%-28s %-12s %7d %-15s %12.3f %10.3f %10.3f %10.3f\n", name.c_str(),
                 std::string(to_string(r.status)).c_str(), f.best.reply.stratum,
-                reference_id(f.best.reply).c_str(), to_ms(f.best.offset), to_ms(f.best.delay),
+                reference_id_text(f.best.reply).c_str(), to_ms(f.best.offset), to_ms(f.best.delay),
                 to_ms(f.jitter), to_ms(f.root_distance));
   }
   const ClockEstimate& e = m.estimate;
@@ -109,7 +96,7 @@ void print_json(const ClockMeasurement& m) {
     if (r.valid > 0) {
       const FilteredSample& f = r.filtered;
       out += ",\"stratum\":" + std::to_string(f.best.reply.stratum) + ",\"reference\":";
-      append_json_string(out, reference_id(f.best.reply));
+      append_json_string(out, reference_id_text(f.best.reply));
       out += ",\"offset_ms\":";
       append_json_millis(out, f.best.offset);
       out += ",\"delay_ms\":";

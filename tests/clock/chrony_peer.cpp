@@ -96,6 +96,7 @@ ChronyPeer::ChronyPeer(ChronyPeerOptions options) : port_(free_port(SOCK_DGRAM))
             dir + "\n";
     if (!options.nts_ntp_server.empty()) conf += "ntsntpserver " + options.nts_ntp_server + "\n";
   }
+  conf += options.extra_config;
   write_file(dir_ / "chrony.conf", conf);
 
   const std::string conf_path = dir + "/chrony.conf";

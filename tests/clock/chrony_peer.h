@@ -24,6 +24,8 @@ struct ChronyPeerOptions {
   std::string nts_cert_dir;
   // The NTP server the NTS-KE answer names (chrony's ntsntpserver); empty: none named.
   std::string nts_ntp_server;
+  // chrony.conf lines appended to the open configuration (deny, ratelimit, NTS server, ...).
+  std::string extra_config{};
 };
 
 class ChronyPeer {
