@@ -11,10 +11,14 @@ packages=(
   libyaml-cpp-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   libzstd-dev zlib1g-dev libssl-dev libexpected-dev libsystemd-dev
 )
+# The syslog sink's tests run rsyslogd unpacked here, never the system's (installing the rsyslog
+# package would start a system daemon); the tests look for it at this path.
+peers=/opt/horolog-test-peers
 lint=(clang-format clang-tidy)
 case "${1:-}" in
   --test) packages+=(chrony faketime libfaketime python3 zstd gzip libevtx-utils libxml2-utils clang
-                     libclang-rt-14-dev kcat systemd-journal-remote "${lint[@]}") ;;
+                     libclang-rt-14-dev kcat systemd-journal-remote openssl bsdutils
+                     libfastjson4 libestr0 librelp0 "${lint[@]}") ;;
   --lint) packages=("${lint[@]}") ;;
 esac
 
@@ -24,7 +28,23 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
-[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+# rsyslogd and its RELP and TLS modules, unpacked (not installed) for the syslog sink's tests.
+unpack_rsyslog() {
+  [[ -x $peers/rsyslog/usr/sbin/rsyslogd && -e $peers/rsyslog/usr/lib/x86_64-linux-gnu/rsyslog/imrelp.so ]] && return 0
+  local tmp
+  tmp=$(mktemp -d)
+  chmod 755 "$tmp"  # apt-get download runs as _apt
+  (cd "$tmp" && apt-get download -qq rsyslog rsyslog-relp rsyslog-openssl rsyslog-gnutls >/dev/null)
+  mkdir -p "$peers/rsyslog"
+  for d in "$tmp"/rsyslog*.deb; do dpkg -x "$d" "$peers/rsyslog"; done
+  rm -rf "$tmp"
+}
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  [[ ${1:-} == --test ]] && unpack_rsyslog
+  exit 0
+fi
 
 if [[ $(id -u) -ne 0 ]]; then
   echo "missing packages: ${missing[*]}; run this script as root (or install them with apt-get)" >&2
@@ -46,3 +66,4 @@ echo "installing: ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+[[ ${1:-} == --test ]] && unpack_rsyslog
