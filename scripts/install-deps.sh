@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages horolog builds and tests with; does nothing when all are present.
 # Usage: scripts/install-deps.sh [--test|--lint]
-#   --test adds the test peers (chrony, faketime, ...) and the linters, and unpacks ntpsec (see
-#   below); --lint only the linters (clang-format, clang-tidy)
+#   --test adds the test peers (chrony, faketime, ...) and the linters, and unpacks ntpsec and
+#   rsyslog (see below); --lint only the linters (clang-format, clang-tidy)
 set -euo pipefail
 
-# ntpsec conflicts with chrony (both provide time-daemon), so the audit tests' ntpsec is unpacked
-# from its package, never installed, where tests/clock_audit/CMakeLists.txt looks by default.
-ntpsec_root=${HOROLOG_NTPSEC_ROOT:-/var/cache/horolog/ntpsec}
+# Test peers that must not be installed are unpacked from their packages into one directory,
+# where the tests look (tests/CMakeLists.txt, HOROLOG_TEST_PEERS): ntpsec conflicts with chrony
+# (both provide time-daemon), and rsyslog is a system logger whose package starts its daemon.
+peers=${HOROLOG_TEST_PEERS:-/opt/horolog-test-peers}
+declare -A unpacked=([ntpsec]="ntpsec" [rsyslog]="rsyslog rsyslog-relp rsyslog-openssl rsyslog-gnutls")
+declare -A unpacked_binary=([ntpsec]=usr/sbin/ntpd [rsyslog]=usr/lib/x86_64-linux-gnu/rsyslog/imrelp.so)
 
 packages=(
   g++ cmake ninja-build pkg-config tzdata
@@ -18,8 +21,9 @@ packages=(
 lint=(clang-format clang-tidy)
 case "${1:-}" in
   --test) packages+=(chrony faketime libfaketime openssl python3 zstd gzip libevtx-utils libxml2-utils clang
-                     libclang-rt-14-dev kcat systemd-journal-remote "${lint[@]}"
-                     libbsd0 libcap2 libssl3) ;;  # the unpacked ntpd's libraries
+                     libclang-rt-14-dev kcat systemd-journal-remote bsdutils "${lint[@]}"
+                     libbsd0 libcap2 libssl3             # the unpacked ntpd's libraries
+                     libfastjson4 libestr0 librelp0) ;;  # the unpacked rsyslogd's
   --lint) packages=("${lint[@]}") ;;
 esac
 
@@ -29,13 +33,17 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
-unpack_ntpsec=0
-[[ ${1:-} == --test && ! -x $ntpsec_root/usr/sbin/ntpd ]] && unpack_ntpsec=1
-[[ ${#missing[@]} -eq 0 && $unpack_ntpsec -eq 0 ]] && exit 0
+unpack=()
+if [[ ${1:-} == --test ]]; then
+  for peer in "${!unpacked[@]}"; do
+    [[ -e $peers/$peer/${unpacked_binary[$peer]} ]] || unpack+=("$peer")
+  done
+fi
+[[ ${#missing[@]} -eq 0 && ${#unpack[@]} -eq 0 ]] && exit 0
 
 if [[ $(id -u) -ne 0 ]]; then
   needed=("${missing[@]}")
-  [[ $unpack_ntpsec -eq 1 ]] && needed+=("ntpsec (unpacked into $ntpsec_root)")
+  for peer in "${unpack[@]}"; do needed+=("${unpacked[$peer]} (unpacked into $peers/$peer)"); done
   echo "missing: ${needed[*]}; run this script as root (or install the packages with apt-get)" >&2
   exit 1
 fi
@@ -58,14 +66,15 @@ if [[ ${#missing[@]} -gt 0 ]]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [[ $unpack_ntpsec -eq 1 ]]; then
-  echo "unpacking ntpsec into $ntpsec_root (not installed: it conflicts with chrony)" >&2
+for peer in "${unpack[@]}"; do
+  echo "unpacking ${unpacked[$peer]} into $peers/$peer (not installed)" >&2
   download=$(mktemp -d)
   chown _apt "$download" 2>/dev/null || true  # apt's download user writes there
-  (cd "$download" && apt-get download -qq ntpsec)
-  rm -rf "$ntpsec_root.new"
-  mkdir -p "$(dirname "$ntpsec_root")"
-  dpkg -x "$download"/ntpsec_*.deb "$ntpsec_root.new"
-  rm -rf "$download" "$ntpsec_root"
-  mv "$ntpsec_root.new" "$ntpsec_root"  # whole or absent: a half-unpacked tree is never used
-fi
+  # shellcheck disable=SC2086  # a list of package names
+  (cd "$download" && apt-get download -qq ${unpacked[$peer]} >/dev/null)
+  rm -rf "$peers/$peer.new"
+  mkdir -p "$peers/$peer.new"
+  for deb in "$download"/*.deb; do dpkg -x "$deb" "$peers/$peer.new"; done
+  rm -rf "$download" "${peers:?}/$peer"
+  mv "$peers/$peer.new" "$peers/$peer"  # whole or absent: a half-unpacked tree is never used
+done

@@ -95,6 +95,8 @@ class Sink {
   // holds for an operator to fix (Kafka, on_permanent_error: hold). Default: nothing to do.
   virtual void reopen() {}
   virtual const SinkCounters& counters() const noexcept = 0;
+  // The counters of the sink's own type for the run summary, as ", N what" pieces, or "".
+  virtual std::string counter_details() const { return {}; }
   // The files this sink has written to, in the order first opened (for summaries).
   virtual std::vector<std::string> outputs() const { return {}; }
   // True for a sink that writes to standard output: the agent's own reports then go to stderr.

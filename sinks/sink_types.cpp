@@ -4,6 +4,7 @@
 #include "sinks/file_sink.h"
 #include "sinks/kafka/kafka_sink.h"
 #include "sinks/stdout_sink.h"
+#include "sinks/syslog/syslog_sink.h"
 
 namespace horolog {
 
@@ -20,6 +21,8 @@ constexpr SinkType kSinkTypes[] = {
     row<StdoutSinkOptions, StdoutSink>("stdout", "Writes NDJSON to standard output"),
     row<KafkaSinkOptions, KafkaSink>(
         "kafka", "Produces one message per event; acknowledged on Kafka delivery reports"),
+    row<SyslogSinkOptions, SyslogSink>(
+        "syslog", "Sends one syslog message per event over TCP, TLS, RELP (acknowledged) or UDP"),
 };
 
 }  // namespace

@@ -120,7 +120,7 @@ void print_summary(std::ostream& report, const RunStats& stats, const SinkSet& s
     const SinkCounters& c = sinks.sinks()[i]->counters();
     report << "sink    " << sinks.names()[i] << ": " << c.events << " event(s), " << c.bytes
            << " byte(s), " << c.batches_delivered << " batch(es) delivered, " << c.errors
-           << " write error(s) retried";
+           << " write error(s) retried" << sinks.sinks()[i]->counter_details();
     if (c.dead_lettered > 0) report << ", " << c.dead_lettered << " event(s) dead-lettered";
     report << "\n";
   }

@@ -1,6 +1,6 @@
 // Starts and stops the unpacked ntpsec ntpd: forked, moved into a new network namespace, stripped
 // of CAP_SYS_TIME and checked for it before exec, then checked again through /proc.
-#include "ntpsec_peer.h"
+#include "tests/clock_audit/ntpsec_peer.h"
 
 #include <fcntl.h>
 #include <linux/capability.h>
@@ -23,13 +23,15 @@
 #include <vector>
 
 #include "agent/commands/clock_audit/mode3_probe.h"
+#include "tests/support/test_paths.h"
 
 extern char** environ;
 
 namespace horolog::test {
 namespace {
 
-const std::filesystem::path kNtpd = std::filesystem::path(HOROLOG_NTPSEC_ROOT) / "usr/sbin/ntpd";
+// ntpsec conflicts with chrony (both are a time-daemon): its package is unpacked, not installed.
+const std::filesystem::path kNtpd = unpacked_peer_path("ntpsec") / "usr/sbin/ntpd";
 
 // What the child reports through its close-on-exec pipe when it stops before exec.
 enum class Step : int {

@@ -126,10 +126,10 @@ INSTANTIATE_TEST_SUITE_P(
                      "inputs[0].max_record_size", 5, "unknown unit 'Mb'"},
         RejectedCase{"BadEnum", with_input_key("    read_from: start\n"), "inputs[0].read_from", 5,
                      "unknown value `start` (expected one of: `beginning`, `end`)"},
-        RejectedCase{"UnknownSinkType",
-                     std::string(kInput) + "sinks:\n  - name: siem\n    type: elastic\n",
-                     "sinks[0].type", 7,
-                     "unknown sink type `elastic` (expected one of: `file`, `stdout`, `kafka`)"},
+        RejectedCase{
+            "UnknownSinkType", std::string(kInput) + "sinks:\n  - name: siem\n    type: elastic\n",
+            "sinks[0].type", 7,
+            "unknown sink type `elastic` (expected one of: `file`, `stdout`, `kafka`, `syslog`)"},
         RejectedCase{"DeadLetterFileWithHold",
                      std::string(kInput) +
                          "sinks:\n  - name: out\n    type: file\n"

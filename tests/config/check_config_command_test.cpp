@@ -45,7 +45,7 @@ TEST(CheckConfig, ListsEveryErrorAndCountsThem) {
                 "`syslog`?)\n" +
                 prefix +
                 ":5:15: sinks[0].type: unknown sink type `elastic` (expected one of: "
-                "`file`, `stdout`, `kafka`)\n" +
+                "`file`, `stdout`, `kafka`, `syslog`)\n" +
                 prefix + ": 3 errors\n");
 }
 

@@ -12,6 +12,10 @@ std::filesystem::path source_path(std::string_view relative) {
   return std::filesystem::path(HOROLOG_SOURCE_DIR) / relative;
 }
 
+std::filesystem::path unpacked_peer_path(std::string_view peer) {
+  return std::filesystem::path(HOROLOG_TEST_PEERS) / peer;
+}
+
 std::filesystem::path shared_data_path(std::string_view relative) {
   return std::filesystem::path(HOROLOG_SHARED_DATA_DIR) / relative;
 }

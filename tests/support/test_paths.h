@@ -12,6 +12,9 @@ namespace horolog::test {
 
 std::filesystem::path source_path(std::string_view relative);       // under the repo root
 std::filesystem::path shared_data_path(std::string_view relative);  // under ../shared/data
+// A test peer unpacked from its Debian package by scripts/install-deps.sh --test (rsyslog,
+// ntpsec): never installed, so it starts no system daemon and conflicts with nothing.
+std::filesystem::path unpacked_peer_path(std::string_view peer);
 std::filesystem::path horolog_binary();
 std::string read_file(const std::filesystem::path& path);
 void write_file(const std::filesystem::path& path, std::string_view content);

@@ -1,0 +1,117 @@
+// The real agent sends a file to a real rsyslogd over each transport, and what rsyslogd wrote is
+// compared event by event with the NDJSON the same run wrote to a file; a receiver whose
+// certificate no trusted CA signed gets nothing.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <csignal>
+#include <thread>
+
+#include "tests/syslog/rsyslog_peer.h"
+#include "tests/syslog/syslog_agent_fixture.h"
+
+namespace horolog::test {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+struct TransportCase {
+  const char* name;
+  RsyslogInput::Kind receiver;
+  std::string sink;  // the transport's keys, YAML lines
+};
+
+class SyslogToRsyslog : public ::testing::TestWithParam<TransportCase> {
+ protected:
+  void SetUp() override {
+    if (const std::string missing = rsyslog_missing(); !missing.empty()) GTEST_SKIP() << missing;
+    fs::create_directories(dir_ / "logs");
+  }
+  TempDir dir_;
+};
+
+TEST_P(SyslogToRsyslog, ReceiverGetsEveryEventAsTheNdjsonLine) {
+  constexpr std::uint64_t kEvents = 5000;
+  const TransportCase& c = GetParam();
+  const TestCertificates certs = make_certificates(dir_ / "certs");
+  RsyslogPeer peer(dir_ / "rsyslog", {c.receiver, "%msg%\\n", &certs});
+  append_numbered_lines(dir_ / "logs" / "app.log", 0, kEvents);
+  std::string sink = "    type: syslog\n    address: [\"" + peer.address() + "\"]\n" + c.sink;
+  const bool tls =
+      c.receiver == RsyslogInput::Kind::tls || c.receiver == RsyslogInput::Kind::relp_tls;
+  if (tls) sink += "    ca_file: \"" + certs.ca.string() + "\"\n";
+  write_agent_config(dir_.path(), sink, /*with_file=*/true);
+  const ProcessResult run = run_process(
+      {horolog_binary().string(), "run", "--once", "--config", (dir_ / "horolog.yaml").string()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("sink    siem: 5000 event(s)"), std::string::npos) << run.out;
+  peer.wait_lines(kEvents, 10'000);
+  const std::vector<std::string> received = peer.lines();
+  const std::string copy = read_file(dir_ / "copy.ndjson");
+  const std::vector<std::string_view> expected = split_lines(copy);
+  ASSERT_EQ(expected.size(), kEvents);
+  ASSERT_EQ(received.size(), kEvents);
+  for (std::size_t i = 0; i < kEvents; ++i) {
+    ASSERT_EQ(received[i], expected[i]) << "event " << i;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Transports, SyslogToRsyslog,
+    ::testing::Values(
+        TransportCase{"tcp_octet_counting", RsyslogInput::Kind::tcp, "    transport: tcp\n"},
+        TransportCase{"tcp_lf", RsyslogInput::Kind::tcp, "    transport: tcp\n    framing: lf\n"},
+        TransportCase{"tls", RsyslogInput::Kind::tls, "    transport: tls\n"},
+        TransportCase{"relp", RsyslogInput::Kind::relp, "    transport: relp\n"},
+        TransportCase{"relp_tls", RsyslogInput::Kind::relp_tls,
+                      "    transport: relp\n    tls: true\n"}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+class SyslogTls : public SyslogToRsyslog {};
+
+TEST_F(SyslogTls, RefusesAReceiverNoTrustedAuthoritySigned) {
+  const TestCertificates certs = make_certificates(dir_ / "certs");
+  RsyslogPeer peer(dir_ / "rsyslog", {RsyslogInput::Kind::tls, "%msg%\\n", &certs});
+  append_numbered_lines(dir_ / "logs" / "app.log", 0, 10);
+  write_agent_config(dir_.path(),
+                     "    type: syslog\n    transport: tls\n    address: [\"" + peer.address() +
+                         "\"]\n    ca_file: \"" + certs.stranger_ca.string() + "\"\n",
+                     false);
+  auto agent = start_agent(dir_.path(), 1);
+  const auto deadline = std::chrono::steady_clock::now() + 10s;
+  std::string log;
+  while (std::chrono::steady_clock::now() < deadline &&
+         log.find("cannot connect") == std::string::npos) {
+    std::this_thread::sleep_for(100ms);
+    log = read_file(dir_ / "agent.err.1");
+  }
+  EXPECT_NE(log.find("self-signed certificate in certificate chain"), std::string::npos) << log;
+  EXPECT_EQ(agent->stop(SIGTERM), 0);
+  EXPECT_EQ(peer.lines().size(), 0u);
+}
+
+TEST_F(SyslogTls, RefusesACertificateForAnotherName) {
+  const TestCertificates certs = make_certificates(dir_ / "certs");
+  RsyslogPeer peer(dir_ / "rsyslog", {RsyslogInput::Kind::tls, "%msg%\\n", &certs});
+  append_numbered_lines(dir_ / "logs" / "app.log", 0, 10);
+  write_agent_config(dir_.path(),
+                     "    type: syslog\n    transport: tls\n    address: [\"" + peer.address() +
+                         "\"]\n    ca_file: \"" + certs.ca.string() +
+                         "\"\n    server_name: siem.example\n",
+                     false);
+  auto agent = start_agent(dir_.path(), 1);
+  const auto deadline = std::chrono::steady_clock::now() + 10s;
+  std::string log;
+  while (std::chrono::steady_clock::now() < deadline &&
+         log.find("cannot connect") == std::string::npos) {
+    std::this_thread::sleep_for(100ms);
+    log = read_file(dir_ / "agent.err.1");
+  }
+  EXPECT_NE(log.find("hostname mismatch"), std::string::npos) << log;
+  EXPECT_EQ(agent->stop(SIGTERM), 0);
+  EXPECT_EQ(peer.lines().size(), 0u);
+}
+
+}  // namespace
+}  // namespace horolog::test
