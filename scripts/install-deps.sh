@@ -11,14 +11,14 @@ packages=(
   libyaml-cpp-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   libzstd-dev zlib1g-dev libssl-dev libexpected-dev libsystemd-dev
 )
-# The syslog sink's tests run rsyslogd unpacked here, never the system's (installing the rsyslog
-# package would start a system daemon); the tests look for it at this path.
+# The syslog sink's tests run rsyslogd and syslog-ng unpacked here, never the system's (installing
+# their packages would start a system logger, and the two conflict); the tests look at this path.
 peers=/opt/horolog-test-peers
 lint=(clang-format clang-tidy)
 case "${1:-}" in
   --test) packages+=(chrony faketime libfaketime python3 zstd gzip libevtx-utils libxml2-utils clang
                      libclang-rt-14-dev kcat systemd-journal-remote openssl bsdutils
-                     libfastjson4 libestr0 librelp0 "${lint[@]}") ;;
+                     libfastjson4 libestr0 librelp0 libivykis0 libnet1 libwrap0 "${lint[@]}") ;;
   --lint) packages=("${lint[@]}") ;;
 esac
 
@@ -41,8 +41,26 @@ unpack_rsyslog() {
   rm -rf "$tmp"
 }
 
+# syslog-ng (its open-source edition: TCP and TLS, no RELP), unpacked the same way; the libraries
+# it needs beyond the system's are in the --test list above.
+unpack_syslog_ng() {
+  [[ -x $peers/syslog-ng/usr/sbin/syslog-ng && -e $peers/syslog-ng/usr/lib/syslog-ng/3.38/libafsocket.so ]] && return 0
+  local tmp
+  tmp=$(mktemp -d)
+  chmod 755 "$tmp"
+  (cd "$tmp" && apt-get download -qq syslog-ng-core >/dev/null)
+  mkdir -p "$peers/syslog-ng"
+  dpkg -x "$tmp"/syslog-ng-core_*.deb "$peers/syslog-ng"
+  rm -rf "$tmp"
+}
+
+unpack_peers() {
+  unpack_rsyslog
+  unpack_syslog_ng
+}
+
 if [[ ${#missing[@]} -eq 0 ]]; then
-  [[ ${1:-} == --test ]] && unpack_rsyslog
+  [[ ${1:-} == --test ]] && unpack_peers
   exit 0
 fi
 
@@ -66,4 +84,4 @@ echo "installing: ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-[[ ${1:-} == --test ]] && unpack_rsyslog
+[[ ${1:-} == --test ]] && unpack_peers

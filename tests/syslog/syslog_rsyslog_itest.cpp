@@ -42,19 +42,11 @@ TEST_P(SyslogToRsyslog, ReceiverGetsEveryEventAsTheNdjsonLine) {
       c.receiver == RsyslogInput::Kind::tls || c.receiver == RsyslogInput::Kind::relp_tls;
   if (tls) sink += "    ca_file: \"" + certs.ca.string() + "\"\n";
   write_agent_config(dir_.path(), sink, /*with_file=*/true);
-  const ProcessResult run = run_process(
-      {horolog_binary().string(), "run", "--once", "--config", (dir_ / "horolog.yaml").string()});
+  const ProcessResult run = run_agent_once(dir_.path());
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_NE(run.out.find("sink    siem: 5000 event(s)"), std::string::npos) << run.out;
   peer.wait_lines(kEvents, 10'000);
-  const std::vector<std::string> received = peer.lines();
-  const std::string copy = read_file(dir_ / "copy.ndjson");
-  const std::vector<std::string_view> expected = split_lines(copy);
-  ASSERT_EQ(expected.size(), kEvents);
-  ASSERT_EQ(received.size(), kEvents);
-  for (std::size_t i = 0; i < kEvents; ++i) {
-    ASSERT_EQ(received[i], expected[i]) << "event " << i;
-  }
+  expect_same_events(peer.lines(), dir_.path(), kEvents);
 }
 
 INSTANTIATE_TEST_SUITE_P(
