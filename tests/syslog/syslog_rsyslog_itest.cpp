@@ -1,6 +1,8 @@
 // The real agent sends a file to a real rsyslogd over each transport, and what rsyslogd wrote is
 // compared event by event with the NDJSON the same run wrote to a file; a receiver whose
-// certificate no trusted CA signed gets nothing.
+// certificate no trusted CA signed gets nothing; a receiver that requires a client certificate
+// gets the events from an agent that has one, and from one that has none nothing is counted as
+// delivered.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -103,6 +105,64 @@ TEST_F(SyslogTls, RefusesACertificateForAnotherName) {
   EXPECT_NE(log.find("hostname mismatch"), std::string::npos) << log;
   EXPECT_EQ(agent->stop(SIGTERM), 0);
   EXPECT_EQ(peer.lines().size(), 0u);
+}
+
+// Waits until the agent's log (run `run`) holds `text`, up to 10 s; the log.
+std::string wait_agent_log(const fs::path& dir, int run, std::string_view text) {
+  const auto deadline = std::chrono::steady_clock::now() + 10s;
+  std::string log;
+  while (std::chrono::steady_clock::now() < deadline && log.find(text) == std::string::npos) {
+    std::this_thread::sleep_for(100ms);
+    log = read_file(dir / ("agent.err." + std::to_string(run)));
+  }
+  return log;
+}
+
+TEST_F(SyslogTls, AReceiverRequiringAClientCertificateGetsEventsFromAnAgentThatHasOne) {
+  const TestCertificates certs = make_certificates(dir_ / "certs");
+  RsyslogPeer peer(dir_ / "rsyslog", {RsyslogInput::Kind::tls_client_cert, "%msg%\\n", &certs});
+  append_numbered_lines(dir_ / "logs" / "app.log", 0, 5000);
+  write_agent_config(dir_.path(),
+                     "    type: syslog\n    transport: tls\n    address: [\"" + peer.address() +
+                         "\"]\n    ca_file: \"" + certs.ca.string() + "\"\n    cert_file: \"" +
+                         certs.client_cert.string() + "\"\n    key_file: \"" +
+                         certs.client_key.string() + "\"\n",
+                     /*with_file=*/true);
+  const ProcessResult run = run_agent_once(dir_.path());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  peer.wait_lines(5000, 10'000);
+  expect_same_events(peer.lines(), dir_.path(), 5000);
+}
+
+TEST_F(SyslogTls, AnAgentWithoutAClientCertificateDeliversNothingUntilItHasOne) {
+  const TestCertificates certs = make_certificates(dir_ / "certs");
+  RsyslogPeer peer(dir_ / "rsyslog", {RsyslogInput::Kind::tls_client_cert, "%msg%\\n", &certs});
+  append_numbered_lines(dir_ / "logs" / "app.log", 0, 100);
+  const std::string sink = "    type: syslog\n    transport: tls\n    address: [\"" +
+                           peer.address() + "\"]\n    ca_file: \"" + certs.ca.string() +
+                           "\"\n    reconnect_min: 100ms\n    reconnect_max: 500ms\n";
+  write_agent_config(dir_.path(), sink, false);
+  auto agent = start_agent(dir_.path(), 1);
+  const std::string log = wait_agent_log(dir_.path(), 1, "certificate required");
+  EXPECT_NE(log.find("cannot connect"), std::string::npos) << log;
+  std::this_thread::sleep_for(1s);  // several refused attempts
+  EXPECT_EQ(agent->stop(SIGTERM), 0);
+  EXPECT_EQ(peer.lines().size(), 0u);
+  const std::string summary = read_file(dir_ / "agent.out.1");
+  EXPECT_NE(summary.find("sink    siem: 0 event(s)"), std::string::npos) << summary;
+
+  // With the certificate, the same events arrive: none was taken for delivered.
+  write_agent_config(dir_.path(),
+                     sink + "    cert_file: \"" + certs.client_cert.string() +
+                         "\"\n    key_file: \"" + certs.client_key.string() + "\"\n",
+                     false);
+  agent = start_agent(dir_.path(), 2);
+  SeqTally tally(100);
+  peer.wait_lines(100, 10'000);
+  EXPECT_EQ(agent->stop(SIGTERM), 0);
+  for (const std::string& line : peer.lines()) tally.add(line);
+  EXPECT_EQ(tally.missing(), 0u);
+  EXPECT_EQ(tally.foreign(), 0u);
 }
 
 }  // namespace
