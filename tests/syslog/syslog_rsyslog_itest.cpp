@@ -2,7 +2,7 @@
 // compared event by event with the NDJSON the same run wrote to a file; a receiver whose
 // certificate no trusted CA signed gets nothing; a receiver that requires a client certificate
 // gets the events from an agent that has one, and from one that has none nothing is counted as
-// delivered.
+// delivered; over UDP, paced events all arrive on loopback and an oversized one arrives cut.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -163,6 +163,56 @@ TEST_F(SyslogTls, AnAgentWithoutAClientCertificateDeliversNothingUntilItHasOne) 
   for (const std::string& line : peer.lines()) tally.add(line);
   EXPECT_EQ(tally.missing(), 0u);
   EXPECT_EQ(tally.foreign(), 0u);
+}
+
+class SyslogUdp : public SyslogToRsyslog {};
+
+TEST_F(SyslogUdp, EveryEventSentAtAModestPaceArrivesOnLoopback) {
+  constexpr std::uint64_t kEvents = 200;
+  RsyslogPeer peer(dir_ / "rsyslog", {RsyslogInput::Kind::udp, "%msg%\\n", nullptr});
+  write_agent_config(
+      dir_.path(),
+      "    type: syslog\n    transport: udp\n    address: [\"" + peer.address() + "\"]\n",
+      /*with_file=*/true);
+  fs::path log = dir_ / "logs" / "app.log";
+  auto agent = start_agent(dir_.path(), 1);
+  // 20 events every 100 ms: a datagram lost on loopback would be a receive buffer overrun, which
+  // this pace never comes near.
+  for (std::uint64_t first = 0; first < kEvents; first += 20) {
+    append_numbered_lines(log, first, 20);
+    std::this_thread::sleep_for(100ms);
+  }
+  peer.wait_lines(kEvents, 10'000);
+  wait_file_lines(dir_ / "copy.ndjson", kEvents, 10'000);
+  EXPECT_EQ(agent->stop(SIGTERM), 0);
+  expect_same_events(peer.lines(), dir_.path(), kEvents);
+}
+
+TEST_F(SyslogUdp, AMessageLongerThanTheDatagramLimitArrivesCutAndFlagged) {
+  RsyslogPeer peer(dir_ / "rsyslog", {RsyslogInput::Kind::udp, "%rawmsg%\\n", nullptr});
+  append_numbered_lines(dir_ / "logs" / "app.log", 0, 1);
+  write_file(dir_ / "logs" / "long.log",
+             "Nov 30 12:00:00 web1 app[42]: seq=000000001 " + std::string(5000, 'x') + "\n");
+  write_agent_config(
+      dir_.path(),
+      "    type: syslog\n    transport: udp\n    address: [\"" + peer.address() + "\"]\n", false);
+  const ProcessResult run = run_agent_once(dir_.path());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("1 truncated"), std::string::npos) << run.out;
+  peer.wait_lines(2, 10'000);
+  const std::vector<std::string> received = peer.lines();
+  ASSERT_EQ(received.size(), 2u);
+  std::size_t cut = 0;
+  for (const std::string& message : received) {
+    if (message.find("xxxx") == std::string::npos) {
+      EXPECT_EQ(message.find("truncated="), std::string::npos) << message;
+      continue;
+    }
+    ++cut;
+    EXPECT_EQ(message.size(), 2048u) << message;  // transport: udp's default max_message_size
+    EXPECT_NE(message.find("[horolog@32473 truncated=\"true\"]"), std::string::npos) << message;
+  }
+  EXPECT_EQ(cut, 1u);
 }
 
 }  // namespace
