@@ -1,7 +1,12 @@
 // The real agent sends a file to a real syslog-ng over TCP (both framings) and TLS, and what
 // syslog-ng wrote is compared event by event with the NDJSON the same run wrote to a file, as
-// against rsyslog. syslog-ng's open-source edition has no RELP: there is no RELP case.
+// against rsyslog; a syslog-ng requiring a client certificate refuses an agent without one, and
+// nothing counts as delivered. syslog-ng's open-source edition has no RELP: no RELP case.
 #include <gtest/gtest.h>
+
+#include <chrono>
+#include <csignal>
+#include <thread>
 
 #include "tests/syslog/syslog_agent_fixture.h"
 #include "tests/syslog/syslog_ng_receiver.h"
@@ -10,6 +15,7 @@ namespace horolog::test {
 namespace {
 
 namespace fs = std::filesystem;
+using namespace std::chrono_literals;
 
 constexpr std::uint64_t kEvents = 5000;
 
@@ -61,6 +67,29 @@ TEST_F(SyslogSinkToSyslogNg, TlsWithAClientCertificateEventsArriveIntact) {
   expect_all_arrive(receiver, "    transport: tls\n    ca_file: \"" + certs.ca.string() +
                                   "\"\n    cert_file: \"" + certs.client_cert.string() +
                                   "\"\n    key_file: \"" + certs.client_key.string() + "\"\n");
+}
+
+TEST_F(SyslogSinkToSyslogNg, ReceiverRequiringAClientCertificateGetsNothingFromAnAgentWithout) {
+  const TestCertificates certs = make_certificates(dir_ / "certs");
+  const SyslogNgReceiver receiver(dir_ / "syslog-ng",
+                                  {SyslogNgInput::Kind::tls_client_cert, &certs});
+  write_agent_config(dir_.path(),
+                     "    type: syslog\n    transport: tls\n    address: [\"" + receiver.address() +
+                         "\"]\n    ca_file: \"" + certs.ca.string() + "\"\n",
+                     false);
+  auto agent = start_agent(dir_.path(), 1);
+  const auto deadline = std::chrono::steady_clock::now() + 10s;
+  std::string log;
+  while (std::chrono::steady_clock::now() < deadline &&
+         log.find("cannot connect") == std::string::npos) {
+    std::this_thread::sleep_for(100ms);
+    log = read_file(dir_ / "agent.err.1");
+  }
+  EXPECT_NE(log.find("the receiver refused the connection"), std::string::npos) << log;
+  EXPECT_EQ(agent->stop(SIGTERM), 0);
+  const std::string summary = read_file(dir_ / "agent.out.1");
+  EXPECT_NE(summary.find("sink    siem: 0 event(s)"), std::string::npos) << summary;
+  EXPECT_EQ(receiver.lines().size(), 0u);
 }
 
 }  // namespace

@@ -36,10 +36,15 @@ SyslogNgReceiver::SyslogNgReceiver(const fs::path& dir, const SyslogNgInput& inp
       source = "syslog(" + listen + " transport(tcp))";
       break;
     case SyslogNgInput::Kind::tls:
-      source = "syslog(" + listen + " transport(tls) tls(key-file(\"" +
-               input.certificates->server_key.string() + "\") cert-file(\"" +
-               input.certificates->server_cert.string() + "\") peer-verify(optional-untrusted)))";
+    case SyslogNgInput::Kind::tls_client_cert: {
+      const TestCertificates& certs = *input.certificates;
+      source = "syslog(" + listen + " transport(tls) tls(key-file(\"" + certs.server_key.string() +
+               "\") cert-file(\"" + certs.server_cert.string() + "\") ";
+      source += input.kind == SyslogNgInput::Kind::tls
+                    ? "peer-verify(optional-untrusted)))"
+                    : "ca-file(\"" + certs.ca.string() + "\") peer-verify(required-trusted)))";
       break;
+    }
   }
   write_file(dir_ / "syslog-ng.conf",
              "@version: 3.38\n"

@@ -20,9 +20,15 @@ std::string syslog_ng_missing();
 
 struct SyslogNgInput {
   // tcp_lf: network() with RFC 5424 messages, one per line; tcp_octet_counting: syslog() (RFC
-  // 6587 octet counting); tls: syslog() over TLS (RFC 5425), client certificates not required.
-  enum class Kind { tcp_lf, tcp_octet_counting, tls } kind = Kind::tcp_octet_counting;
-  const TestCertificates* certificates = nullptr;  // tls
+  // 6587 octet counting); tls: syslog() over TLS (RFC 5425), client certificates not required;
+  // tls_client_cert: one signed by the test CA required.
+  enum class Kind {
+    tcp_lf,
+    tcp_octet_counting,
+    tls,
+    tls_client_cert
+  } kind = Kind::tcp_octet_counting;
+  const TestCertificates* certificates = nullptr;  // the TLS kinds
 };
 
 class SyslogNgReceiver {
