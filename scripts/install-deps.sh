@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages horolog builds and tests with; does nothing when all are present.
 # Usage: scripts/install-deps.sh [--test|--lint]
-#   --test adds the test peers (chrony, faketime, ...) and the linters, and unpacks ntpsec and
-#   rsyslog (see below); --lint only the linters (clang-format, clang-tidy)
+#   --test adds the test peers (chrony, faketime, ...) and the linters, and unpacks ntpsec,
+#   rsyslog and syslog-ng (see below); --lint only the linters (clang-format, clang-tidy)
 set -euo pipefail
 
 # Test peers that must not be installed are unpacked from their packages into one directory,
 # where the tests look (tests/CMakeLists.txt, HOROLOG_TEST_PEERS): ntpsec conflicts with chrony
-# (both provide time-daemon), and rsyslog is a system logger whose package starts its daemon.
+# (both provide time-daemon); rsyslog and syslog-ng are system loggers whose packages start their
+# daemon (and conflict with each other).
 peers=${HOROLOG_TEST_PEERS:-/opt/horolog-test-peers}
-declare -A unpacked=([ntpsec]="ntpsec" [rsyslog]="rsyslog rsyslog-relp rsyslog-openssl rsyslog-gnutls")
-declare -A unpacked_binary=([ntpsec]=usr/sbin/ntpd [rsyslog]=usr/lib/x86_64-linux-gnu/rsyslog/imrelp.so)
+declare -A unpacked=([ntpsec]="ntpsec" [rsyslog]="rsyslog rsyslog-relp rsyslog-openssl rsyslog-gnutls"
+                     [syslog-ng]="syslog-ng-core")
+declare -A unpacked_binary=([ntpsec]=usr/sbin/ntpd [rsyslog]=usr/lib/x86_64-linux-gnu/rsyslog/imrelp.so
+                            [syslog-ng]=usr/lib/syslog-ng/3.38/libafsocket.so)
 
 packages=(
   g++ cmake ninja-build pkg-config tzdata
@@ -23,7 +26,8 @@ case "${1:-}" in
   --test) packages+=(chrony faketime libfaketime openssl python3 zstd gzip libevtx-utils libxml2-utils clang
                      libclang-rt-14-dev kcat systemd-journal-remote bsdutils "${lint[@]}"
                      libbsd0 libcap2 libssl3             # the unpacked ntpd's libraries
-                     libfastjson4 libestr0 librelp0) ;;  # the unpacked rsyslogd's
+                     libfastjson4 libestr0 librelp0      # the unpacked rsyslogd's
+                     libivykis0 libnet1 libwrap0) ;;     # the unpacked syslog-ng's
   --lint) packages=("${lint[@]}") ;;
 esac
 

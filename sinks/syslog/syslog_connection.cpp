@@ -7,6 +7,7 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <openssl/err.h>
 #include <poll.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
@@ -98,7 +99,9 @@ Result<void> SyslogConnection::open(const SyslogAddress& address, bool datagram,
   setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &handshake, sizeof handshake);
   setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &handshake, sizeof handshake);
   if (tls != nullptr) {
-    Result<SslPtr> ssl = tls->handshake(fd_, tls_name.empty() ? address.host : tls_name);
+    Result<SslPtr> ssl =
+        tls->handshake(fd_, tls_name.empty() ? address.host : tls_name,
+                       std::chrono::duration_cast<std::chrono::milliseconds>(timeout));
     if (!ssl) {
       close();
       return fail(ssl.error().within(address.text));
@@ -127,6 +130,10 @@ Result<void> SyslogConnection::send_all(std::string_view data) {
       n = SSL_write_ex(ssl_.get(), data.data(), data.size(), &written) == 1
               ? static_cast<ssize_t>(written)
               : -1;
+      if (n < 0 && SSL_get_error(ssl_.get(), 0) == SSL_ERROR_SYSCALL && ERR_peek_error() == 0) {
+        // The socket failed under OpenSSL (a reset, a timeout): errno says why, its queue not.
+        return fail(Error::from_errno(errno == EAGAIN ? ETIMEDOUT : errno, "TLS write"));
+      }
       if (n < 0) return fail(ErrorCode::io, "TLS write: " + openssl_error_text());
     } else {
       n = ::send(fd_, data.data(), data.size(), MSG_NOSIGNAL);

@@ -71,14 +71,17 @@ SyslogSink::SyslogSink(std::string name, SyslogSinkOptions options,
 
 SyslogSink::~SyslogSink() {
   if (connection_.is_open() && options_.transport == SyslogTransport::relp) relp_.close(kCloseWait);
-  spdlog::info("syslog sink {}: {} event(s) sent over {}, {} reconnect(s), {} resent, {} truncated",
-               name_, counters_.events.load(), transport_name(options_.transport),
-               syslog_.reconnects.load(), syslog_.resent.load(), syslog_.truncated.load());
+  spdlog::info(
+      "syslog sink {}: {} event(s) sent over {}, {} reconnect(s), {} failover(s), {} resent, {} "
+      "truncated",
+      name_, counters_.events.load(), transport_name(options_.transport), syslog_.reconnects.load(),
+      syslog_.failovers.load(), syslog_.resent.load(), syslog_.truncated.load());
 }
 
 std::string SyslogSink::counter_details() const {
   return ", " + std::to_string(syslog_.reconnects) + " reconnect(s), " +
-         std::to_string(syslog_.truncated) + " truncated";
+         std::to_string(syslog_.failovers) + " failover(s), " + std::to_string(syslog_.truncated) +
+         " truncated";
 }
 
 bool SyslogSink::sleep(SyslogBackoff::Duration delay) const {
@@ -106,8 +109,10 @@ bool SyslogSink::connect() {
       }
       if (opened) {
         if (ever_connected_) ++syslog_.reconnects;
+        if (i > 0) ++syslog_.failovers;
         if (!last_error_.empty()) {
-          spdlog::info("syslog sink {}: connected to {}", name_, address.text);
+          spdlog::info("syslog sink {}: connected to {}{}", name_, address.text,
+                       i > 0 ? " (failover: the addresses before it failed)" : "");
         }
         ever_connected_ = true;
         current_ = i;

@@ -27,6 +27,8 @@ namespace horolog {
 // Syslog-specific counters, beside the common ones.
 struct SyslogCounters {
   std::atomic<std::uint64_t> reconnects{0};  // connections opened after the first
+  std::atomic<std::uint64_t> failovers{0};   // connections opened to a later address because
+                                             // the earlier ones failed
   std::atomic<std::uint64_t> truncated{0};   // messages cut to max_message_size
   std::atomic<std::uint64_t> resent{0};      // messages sent again on a new connection
 };

@@ -4,6 +4,7 @@
 
 #include <openssl/ssl.h>
 
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -26,7 +27,11 @@ class SyslogTls {
 
   // Runs the handshake on the connected, blocking socket `fd` (its timeouts bound it); the
   // certificate must name `name` (a host name or an IP address), also sent as SNI when a name.
-  Result<SslPtr> handshake(int fd, const std::string& name) const;
+  // In TLS 1.3 a receiver that asked for a client certificate judges it only after the client's
+  // handshake is over: then this waits up to `verdict_timeout` for its answer (a session ticket:
+  // accepted; an alert: refused, an error here) rather than send messages it would discard.
+  Result<SslPtr> handshake(int fd, const std::string& name,
+                           std::chrono::milliseconds verdict_timeout) const;
 
  private:
   std::unique_ptr<SSL_CTX, SslDeleter> ctx_;

@@ -2,6 +2,8 @@
 // a receiver (and, for comparison, to an NDJSON file), the real agent, and a tally of numbers.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -92,6 +94,25 @@ inline std::unique_ptr<BackgroundProcess> start_agent(const std::filesystem::pat
   return std::make_unique<BackgroundProcess>(argv,
                                              (dir / ("agent.out." + std::to_string(run))).string(),
                                              (dir / ("agent.err." + std::to_string(run))).string());
+}
+
+// Runs `horolog run --once` on dir/horolog.yaml.
+inline ProcessResult run_agent_once(const std::filesystem::path& dir) {
+  return run_process(
+      {horolog_binary().string(), "run", "--once", "--config", (dir / "horolog.yaml").string()});
+}
+
+// What a receiver wrote (one MSG per line) is the NDJSON the same run wrote to dir/copy.ndjson,
+// event by event.
+inline void expect_same_events(const std::vector<std::string>& received,
+                               const std::filesystem::path& dir, std::size_t count) {
+  const std::string copy = read_file(dir / "copy.ndjson");
+  const std::vector<std::string_view> expected = split_lines(copy);
+  ASSERT_EQ(expected.size(), count);
+  ASSERT_EQ(received.size(), count);
+  for (std::size_t i = 0; i < count; ++i) {
+    ASSERT_EQ(received[i], expected[i]) << "event " << i;
+  }
 }
 
 }  // namespace horolog::test

@@ -1,6 +1,8 @@
 // Outages with the real agent and a real rsyslogd: over RELP nothing is lost while the receiver
 // is killed and restarted twice and the agent is killed with SIGKILL once; over TCP the loss of
-// a receiver killed twice is measured and must stay within what the README states.
+// a receiver killed twice is measured and must stay within what the README states. Failover: a
+// dead first address leaves everything to the next one, and over RELP a first receiver killed
+// for good hands the rest to the second without a loss; the summary counts both.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -93,6 +95,63 @@ TEST_F(SyslogOutage, TcpLosesAtMostWhatTheReceiverHeldUnread) {
   rmem >> low >> def >> high;
   EXPECT_LE(tally.missing(), 2 * high / 100);
   EXPECT_EQ(tally.foreign(), 0u);
+}
+
+class SyslogFailover : public SyslogOutage {};
+
+TEST_F(SyslogFailover, EverythingReachesTheLiveReceiverWhenTheFirstAddressIsDead) {
+  constexpr std::uint64_t kCount = 5000;
+  RsyslogPeer live(dir_ / "live", {RsyslogInput::Kind::tcp, "%msg%\\n", nullptr});
+  const std::string dead = "127.0.0.1:" + std::to_string(free_port());  // nobody listens
+  append_numbered_lines(dir_ / "logs" / "app.log", 0, kCount);
+  write_agent_config(dir_.path(),
+                     "    type: syslog\n    transport: tcp\n    address: [\"" + dead + "\", \"" +
+                         live.address() + "\"]\n",
+                     /*with_file=*/true);
+  const ProcessResult run = run_agent_once(dir_.path());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  // One refused connection, then the second address: a failover, not a reconnect (it is the
+  // first connection made).
+  EXPECT_NE(run.out.find("sink    siem: 5000 event(s)"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("1 write error(s) retried, 0 reconnect(s), 1 failover(s)"),
+            std::string::npos)
+      << run.out;
+  EXPECT_NE(run.err.find("connected to " + live.address() + " (failover"), std::string::npos)
+      << run.err;
+  live.wait_lines(kCount, 10'000);
+  expect_same_events(live.lines(), dir_.path(), kCount);
+}
+
+TEST_F(SyslogFailover, RelpHandsTheRestToTheSecondReceiverWhenTheFirstDies) {
+  constexpr std::uint64_t kCount = 20'000;
+  RsyslogPeer first(dir_ / "first", {RsyslogInput::Kind::relp, "%msg%\\n", nullptr});
+  RsyslogPeer second(dir_ / "second", {RsyslogInput::Kind::relp, "%msg%\\n", nullptr});
+  append_numbered_lines(dir_ / "logs" / "app.log", 0, kCount / 2);
+  write_agent_config(dir_.path(),
+                     "    type: syslog\n    transport: relp\n    address: [\"" + first.address() +
+                         "\", \"" + second.address() +
+                         "\"]\n    payload: rfc3164\n    message: original\n"
+                         "    reconnect_min: 100ms\n    reconnect_max: 1s\n",
+                     false);
+  auto agent = start_agent(dir_.path(), 1);
+  first.wait_lines(1000, 20'000);
+  first.stop(SIGKILL);  // for good
+  append_numbered_lines(dir_ / "logs" / "app.log", kCount / 2, kCount / 2);
+  const auto deadline = std::chrono::steady_clock::now() + 60s;
+  SeqTally tally(kCount);
+  while (std::chrono::steady_clock::now() < deadline) {
+    tally = SeqTally(kCount);
+    for (const std::string& line : first.lines()) tally.add(line);
+    for (const std::string& line : second.lines()) tally.add(line);
+    if (tally.missing() == 0) break;
+    std::this_thread::sleep_for(200ms);
+  }
+  EXPECT_EQ(agent->stop(SIGTERM), 0) << read_file(dir_ / "agent.err.1");
+  EXPECT_EQ(tally.missing(), 0u);
+  EXPECT_EQ(tally.foreign(), 0u);
+  EXPECT_GT(second.lines().size(), 0u);
+  const std::string summary = read_file(dir_ / "agent.out.1");
+  EXPECT_NE(summary.find("1 reconnect(s), 1 failover(s)"), std::string::npos) << summary;
 }
 
 }  // namespace
