@@ -12,9 +12,10 @@
 #include <thread>
 
 #include "agent/commands/clock_audit/clock_audit.h"
-#include "legacy_ntpd.h"
-#include "ntpsec_peer.h"
 #include "tests/clock/chrony_peer.h"
+#include "tests/clock/nts_test_certs.h"
+#include "tests/clock_audit/legacy_ntpd.h"
+#include "tests/clock_audit/ntpsec_peer.h"
 #include "tests/support/process.h"
 
 namespace horolog {
@@ -26,26 +27,11 @@ using audit::ServerAudit;
 using audit::Severity;
 using test::ChronyPeer;
 using test::ChronyPeerOptions;
+using test::free_tcp_port;
 using test::LegacyNtpd;
 using test::LegacyNtpdBehaviour;
 using test::NtpsecPeer;
 using test::NtpsecPeerOptions;
-
-// A TCP port nothing listens on (bound, read, released), or one for a peer to listen on.
-std::uint16_t free_tcp_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof a;
-  std::uint16_t port = 0;
-  if (::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 &&
-      ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) == 0) {
-    port = ntohs(a.sin_port);
-  }
-  ::close(fd);
-  return port;
-}
 
 ServerAudit run_audit(const std::string& server, std::uint16_t nts_ke_port = free_tcp_port()) {
   const Result<audit::AuditTarget> target = audit::resolve_target(server);
@@ -204,43 +190,6 @@ TEST(ClockAudit, RateLimitedChronydDropsPartOfTheBurstAndDeniedAddressGetsNothin
   EXPECT_EQ(find(v6, "no_rate_limiting"), nullptr) << codes(v6);
 }
 
-// The NTS-KE server's test CA and certificate (the project's recipe for a loopback NTS peer).
-bool make_certificate(const test::TempDir& dir) {
-  const std::string d = dir.path().string();
-  const std::vector<std::vector<std::string>> steps{
-      {"openssl",
-       "req",
-       "-x509",
-       "-newkey",
-       "ec",
-       "-pkeyopt",
-       "ec_paramgen_curve:prime256v1",
-       "-nodes",
-       "-keyout",
-       d + "/ca.key",
-       "-out",
-       d + "/ca.crt",
-       "-days",
-       "30",
-       "-subj",
-       "/CN=Loopback NTS Test CA",
-       "-addext",
-       "basicConstraints=critical,CA:TRUE",
-       "-addext",
-       "keyUsage=critical,keyCertSign,cRLSign"},
-      {"openssl", "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-       "-keyout", d + "/server.key", "-out", d + "/server.csr", "-subj", "/CN=localhost"},
-      {"openssl", "x509", "-req", "-in", d + "/server.csr", "-CA", d + "/ca.crt", "-CAkey",
-       d + "/ca.key", "-CAcreateserial", "-out", d + "/server.crt", "-days", "30", "-extfile",
-       d + "/server.ext"}};
-  test::write_file(
-      dir / "server.ext",
-      "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n"
-      "extendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1\n");
-  return std::all_of(steps.begin(), steps.end(),
-                     [](const auto& argv) { return test::run_process(argv).exit_code == 0; });
-}
-
 bool wait_for_tcp(std::uint16_t port, std::chrono::seconds limit) {
   const auto deadline = std::chrono::steady_clock::now() + limit;
   while (std::chrono::steady_clock::now() < deadline) {
@@ -260,7 +209,7 @@ bool wait_for_tcp(std::uint16_t port, std::chrono::seconds limit) {
 TEST(ClockAudit, NtsKeWithATestCaIsMediumAndNamesItsCertificate) {
   if (::access("/usr/bin/openssl", X_OK) != 0) GTEST_SKIP() << "openssl not installed";
   test::TempDir certs;
-  ASSERT_TRUE(make_certificate(certs));
+  ASSERT_TRUE(test::make_nts_certificates(certs.path()));
   const std::uint16_t ke_port = free_tcp_port();
   ChronyPeerOptions nts;
   const std::string d = certs.path().string();
@@ -274,8 +223,8 @@ TEST(ClockAudit, NtsKeWithATestCaIsMediumAndNamesItsCertificate) {
   const Finding* f = find(a, "certificate_unverified");
   ASSERT_NE(f, nullptr) << codes(a);
   EXPECT_EQ(f->severity, Severity::medium);
-  EXPECT_EQ(text(*f, "subject"), "CN=localhost");
-  EXPECT_EQ(text(*f, "issuer"), "CN=Loopback NTS Test CA");
+  EXPECT_EQ(text(*f, "subject"), "CN=nts test server");
+  EXPECT_EQ(text(*f, "issuer"), "CN=NTS Test CA");
   EXPECT_EQ(text(*f, "alpn"), "ntske/1");
   EXPECT_EQ(text(*f, "tls_version"), "TLSv1.3");
   // Plain time beside NTS: a client that does not insist on NTS can be fooled.
