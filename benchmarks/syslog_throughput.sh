@@ -9,7 +9,7 @@ set -euo pipefail
 build=${1:?usage: $0 BUILD_DIR [EVENTS]}
 events=${2:-500000}
 horolog=$build/agent/horolog
-root=/opt/horolog-test-peers/rsyslog
+root=${HOROLOG_TEST_PEERS:-/opt/horolog-test-peers}/rsyslog  # where install-deps.sh --test unpacks it
 rsyslogd=$root/usr/sbin/rsyslogd
 modules=$root/usr/lib/x86_64-linux-gnu/rsyslog
 [[ -x $horolog && -x $rsyslogd ]] || { echo "need $horolog and $rsyslogd" >&2; exit 1; }
