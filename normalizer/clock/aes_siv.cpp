@@ -1,26 +1,21 @@
 // AES-SIV through OpenSSL 3's AES-128-SIV cipher, except where it cannot: OpenSSL 3.0 refuses
 // an empty plaintext (openssl issues #17268, #26580), and every NTS request seals an empty one,
-// so that tag is S2V computed here with EVP_MAC CMAC.
+// so that tag is S2V computed here with AES-CMAC.
 #include "normalizer/clock/aes_siv.h"
 
-#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
 #include <algorithm>
 #include <memory>
 
+#include "normalizer/clock/aes_cmac.h"
+
 namespace horolog {
 namespace {
 
-using Block = std::array<std::uint8_t, 16>;
+using Block = AesCmacTag;
 
-struct MacFree {
-  void operator()(EVP_MAC* mac) const noexcept { EVP_MAC_free(mac); }
-};
-struct MacCtxFree {
-  void operator()(EVP_MAC_CTX* ctx) const noexcept { EVP_MAC_CTX_free(ctx); }
-};
 struct CipherFree {
   void operator()(EVP_CIPHER* cipher) const noexcept { EVP_CIPHER_free(cipher); }
 };
@@ -34,20 +29,7 @@ class Cmac {
   explicit Cmac(const AesSivKey& key) : key_(key) {}
 
   std::optional<Block> operator()(std::span<const std::uint8_t> data) const {
-    std::unique_ptr<EVP_MAC, MacFree> mac(EVP_MAC_fetch(nullptr, "CMAC", nullptr));
-    if (!mac) return std::nullopt;
-    std::unique_ptr<EVP_MAC_CTX, MacCtxFree> ctx(EVP_MAC_CTX_new(mac.get()));
-    char cipher[] = "AES-128-CBC";
-    const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_CIPHER, cipher, 0),
-                                 OSSL_PARAM_construct_end()};
-    Block out{};
-    std::size_t length = 0;
-    if (!ctx || EVP_MAC_init(ctx.get(), key_.data(), 16, params) != 1 ||
-        EVP_MAC_update(ctx.get(), data.data(), data.size()) != 1 ||
-        EVP_MAC_final(ctx.get(), out.data(), &length, out.size()) != 1 || length != out.size()) {
-      return std::nullopt;
-    }
-    return out;
+    return aes_cmac(std::span(key_).first(16), data);
   }
 
  private:

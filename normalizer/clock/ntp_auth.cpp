@@ -1,7 +1,6 @@
-// MAC computation for NTP symmetric keys: H(key || packet) digests and AES-CMAC via EVP_MAC.
+// MAC computation for NTP symmetric keys: H(key || packet) digests and AES-CMAC.
 #include "normalizer/clock/ntp_auth.h"
 
-#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
@@ -9,17 +8,13 @@
 #include <array>
 #include <memory>
 
+#include "normalizer/clock/aes_cmac.h"
+
 namespace horolog {
 namespace {
 
 struct MdCtxFree {
   void operator()(EVP_MD_CTX* ctx) const noexcept { EVP_MD_CTX_free(ctx); }
-};
-struct MacFree {
-  void operator()(EVP_MAC* mac) const noexcept { EVP_MAC_free(mac); }
-};
-struct MacCtxFree {
-  void operator()(EVP_MAC_CTX* ctx) const noexcept { EVP_MAC_CTX_free(ctx); }
 };
 
 const EVP_MD* digest_of(NtpKeyType type) noexcept {
@@ -49,23 +44,12 @@ std::size_t raw_mac(const NtpKey& key, std::span<const std::uint8_t> packet,
     }
     return length;
   }
-  const bool aes128 = key.type == NtpKeyType::aes128;
-  if (key.secret.size() != (aes128 ? 16u : 32u)) return 0;
-  std::unique_ptr<EVP_MAC, MacFree> mac(EVP_MAC_fetch(nullptr, "CMAC", nullptr));
-  if (!mac) return 0;
-  std::unique_ptr<EVP_MAC_CTX, MacCtxFree> ctx(EVP_MAC_CTX_new(mac.get()));
-  char cipher[] = "AES-128-CBC";
-  char cipher256[] = "AES-256-CBC";
-  const OSSL_PARAM params[] = {
-      OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_CIPHER, aes128 ? cipher : cipher256, 0),
-      OSSL_PARAM_construct_end()};
-  std::size_t length = 0;
-  if (!ctx || EVP_MAC_init(ctx.get(), key.secret.data(), key.secret.size(), params) != 1 ||
-      EVP_MAC_update(ctx.get(), packet.data(), packet.size()) != 1 ||
-      EVP_MAC_final(ctx.get(), out.data(), &length, out.size()) != 1) {
-    return 0;
-  }
-  return length;
+  const std::size_t key_size = key.type == NtpKeyType::aes128 ? 16 : 32;
+  if (key.secret.size() != key_size) return 0;
+  const std::optional<AesCmacTag> tag = aes_cmac(key.secret, packet);
+  if (!tag) return 0;
+  std::copy(tag->begin(), tag->end(), out.begin());
+  return tag->size();
 }
 
 }  // namespace
