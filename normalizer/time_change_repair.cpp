@@ -72,13 +72,16 @@ void TimeChangeRepair::take_change(const Event& event) {
 }
 
 void TimeChangeRepair::apply_to_timeline(Event& event) {
-  const bool timed = !event.time_flags.has(TimeFlag::no_timestamp);
   // A record stamped before its change took effect is judged by the clock as it was.
-  if (event.clock_change.present() && on_new_clock(event, event.clock_change)) take_change(event);
-  if (const WrongClock* wrong = find(event.host); wrong != nullptr && timed) {
-    event.time_repair = {true, -wrong->ahead, wrong->since};
+  const bool reports_change = event.clock_change.present();
+  const bool stamped_after = reports_change && on_new_clock(event, event.clock_change);
+  if (stamped_after) take_change(event);
+  if (!event.time_flags.has(TimeFlag::no_timestamp)) {
+    if (const WrongClock* wrong = find(event.host)) {
+      event.time_repair = {true, -wrong->ahead, wrong->since};
+    }
   }
-  if (event.clock_change.present() && !on_new_clock(event, event.clock_change)) take_change(event);
+  if (reports_change && !stamped_after) take_change(event);
 }
 
 }  // namespace horolog
